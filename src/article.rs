@@ -1,0 +1,75 @@
+//! The one data type that travels through the pipeline: ingest fills the raw
+//! parts, cleaning rewrites the body, extraction fills the entities, the index
+//! stores it and search hands parts of it back.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// A news article at any stage of the pipeline.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Article {
+    /// Stable id: the record's own id, else derived from path and position.
+    pub id: String,
+    /// Source file, relative to the corpus folder (with `#line` for multi-record files).
+    pub path: String,
+    pub title: String,
+    /// The article text; after cleaning, only what a reader would want.
+    pub body: String,
+    /// Canonical outlet name, once extraction has resolved it.
+    pub outlet: Option<String>,
+    #[serde(serialize_with = "serialize_date")]
+    pub date: Option<DateTime<Utc>>,
+    pub url: Option<String>,
+    pub authors: Vec<String>,
+    pub people: Vec<String>,
+    pub places: Vec<String>,
+    pub countries: Vec<String>,
+    /// What the source said before any interpretation; extraction reads it.
+    #[serde(skip)]
+    pub raw: RawMeta,
+}
+
+/// Metadata exactly as the source gave it, before canonicalisation.
+#[derive(Debug, Clone, Default)]
+pub struct RawMeta {
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    /// Author names or a byline string as given by structured metadata.
+    pub authors: Vec<String>,
+    /// Byline and sign-off lines the cleaner lifted out of the body.
+    pub bylines: Vec<String>,
+    /// A wire dateline such as "SEOUL, Sept 20" when the source has one.
+    pub dateline: Option<String>,
+    /// Where the article came from, which decides how much cleaning it needs.
+    pub format: SourceFormat,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Text that lost its markup: the seeds, scraped pages saved as .txt.
+    #[default]
+    Text,
+    /// Structured records (JSON), whose body is usually already clean.
+    Record,
+    /// A web page, reduced to its main text at ingest.
+    Html,
+}
+
+/// Dates are days for people: print the time only when the source had one.
+pub fn format_date(date: &DateTime<Utc>) -> String {
+    if date.time() == chrono::NaiveTime::MIN {
+        date.format("%Y-%m-%d").to_string()
+    } else {
+        date.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    }
+}
+
+fn serialize_date<S: serde::Serializer>(
+    date: &Option<DateTime<Utc>>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => s.serialize_str(&format_date(d)),
+        None => s.serialize_none(),
+    }
+}

@@ -1,0 +1,207 @@
+//! Gazetteers: countries, places, people and outlets from `index-schema/`,
+//! loaded once and matched in one pass with Aho-Corasick.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::tsv::{rows, values};
+
+const COUNTRIES: &str = include_str!("../../index-schema/gazetteer/countries.tsv");
+const PLACES: &str = include_str!("../../index-schema/gazetteer/places.tsv");
+const PEOPLE: &str = include_str!("../../index-schema/gazetteer/people.tsv");
+const GIVEN_NAMES: &str = include_str!("../../index-schema/gazetteer/given_names.txt");
+const AMBIGUOUS: &str = include_str!("../../index-schema/gazetteer/ambiguous.tsv");
+const CUES: &str = include_str!("../../index-schema/person_cues.tsv");
+
+pub type CountryId = u32;
+pub type PlaceId = u32;
+pub type PersonId = u32;
+
+/// What a surface form found in text refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    /// The country named ("North Korea", "DPRK").
+    Country(CountryId),
+    /// An adjective or demonym ("North Korean", "Soviet"): counts for the country only.
+    Demonym(CountryId),
+    Place(PlaceId),
+    Person(PersonId),
+}
+
+pub struct Place {
+    pub name: String,
+    pub country: CountryId,
+}
+
+/// One surface form and every entity it may mean.
+pub struct Form {
+    pub entities: Vec<Entity>,
+    /// Listed in ambiguous.tsv: also a person's name or a common word.
+    pub ambiguous: bool,
+}
+
+pub struct Gazetteer {
+    pub countries: Vec<String>,
+    pub places: Vec<Place>,
+    pub people: Vec<String>,
+    pub forms: Vec<Form>,
+    matcher: AhoCorasick,
+    /// Lower-cased surface form -> form index, for datelines and filters.
+    by_lower: HashMap<String, usize>,
+    pub given_names: HashSet<String>,
+    pub titles: HashSet<String>,
+    pub cue_after: HashSet<String>,
+    pub not_name: HashSet<String>,
+    pub org_words: HashSet<String>,
+    pub surname_first: HashSet<String>,
+    /// Surname -> people of the gazetteer who carry it (for "President Reagan").
+    pub by_surname: HashMap<String, Vec<PersonId>>,
+}
+
+/// A gazetteer hit in a text, in bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub form: usize,
+}
+
+fn word_set(source: &str, kind: &str) -> HashSet<String> {
+    rows(source)
+        .filter(|r| r[0] == kind)
+        .flat_map(|r| values(&r, 1).into_iter().map(String::from).collect::<Vec<_>>())
+        .collect()
+}
+
+impl Gazetteer {
+    pub fn load() -> Gazetteer {
+        let mut forms: Vec<(String, Entity)> = Vec::new();
+        let mut countries = Vec::new();
+        let mut country_ids = HashMap::new();
+        for row in rows(COUNTRIES) {
+            let id = countries.len() as CountryId;
+            let name = row[0].to_string();
+            country_ids.insert(name.clone(), id);
+            forms.push((name.clone(), Entity::Country(id)));
+            for alias in values(&row, 1) {
+                forms.push((alias.to_string(), Entity::Country(id)));
+            }
+            for adjective in values(&row, 2) {
+                forms.push((adjective.to_string(), Entity::Demonym(id)));
+            }
+            countries.push(name);
+        }
+        let mut places = Vec::new();
+        for row in rows(PLACES) {
+            let Some(&country) = row.get(1).and_then(|c| country_ids.get(*c)) else {
+                continue;
+            };
+            let id = places.len() as PlaceId;
+            forms.push((row[0].to_string(), Entity::Place(id)));
+            for alias in values(&row, 3) {
+                forms.push((alias.to_string(), Entity::Place(id)));
+            }
+            places.push(Place {
+                name: row[0].to_string(),
+                country,
+            });
+        }
+        let mut people = Vec::new();
+        let mut by_surname: HashMap<String, Vec<PersonId>> = HashMap::new();
+        for row in rows(PEOPLE) {
+            let id = people.len() as PersonId;
+            forms.push((row[0].to_string(), Entity::Person(id)));
+            for alias in values(&row, 1) {
+                forms.push((alias.to_string(), Entity::Person(id)));
+            }
+            if let Some(last) = row[0].split_whitespace().last() {
+                by_surname.entry(last.to_string()).or_default().push(id);
+            }
+            people.push(row[0].to_string());
+        }
+        let ambiguous: HashSet<&str> = rows(AMBIGUOUS).map(|r| r[0]).collect();
+
+        // One form per distinct surface string, carrying all its meanings.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut merged: Vec<Form> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        for (surface, entity) in forms {
+            let i = *index.entry(surface.clone()).or_insert_with(|| {
+                merged.push(Form {
+                    entities: Vec::new(),
+                    ambiguous: ambiguous.contains(surface.as_str()),
+                });
+                patterns.push(surface.clone());
+                merged.len() - 1
+            });
+            if !merged[i].entities.contains(&entity) {
+                merged[i].entities.push(entity);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer patterns build an automaton");
+        let mut by_lower = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            by_lower.entry(p.to_lowercase()).or_insert(i);
+        }
+        Gazetteer {
+            countries,
+            places,
+            people,
+            forms: merged,
+            matcher,
+            by_lower,
+            given_names: GIVEN_NAMES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect(),
+            titles: word_set(CUES, "title"),
+            cue_after: word_set(CUES, "cue_after"),
+            not_name: word_set(CUES, "not_name"),
+            org_words: word_set(CUES, "org_word"),
+            surname_first: word_set(CUES, "surname_first"),
+            by_surname,
+        }
+    }
+
+    /// Every whole-word gazetteer form in `text`, longest first where they overlap.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        self.matcher
+            .find_iter(text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+                // "U.S." ends in a dot; a following letter would still be a new word.
+                let _ = bytes;
+                boundary(before) && boundary(after)
+            })
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                form: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+
+    /// Looks a name up regardless of case ("SEOUL" in a dateline, "north korea" in a filter).
+    pub fn lookup(&self, name: &str) -> Option<&Form> {
+        self.by_lower
+            .get(&name.trim().to_lowercase())
+            .map(|&i| &self.forms[i])
+    }
+
+    pub fn country_of(&self, entity: Entity) -> Option<CountryId> {
+        match entity {
+            Entity::Country(c) | Entity::Demonym(c) => Some(c),
+            Entity::Place(p) => Some(self.places[p as usize].country),
+            Entity::Person(_) => None,
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Builds a fresh index from a corpus folder: ingest on one thread, cleaning
+//! and extraction in parallel, tantivy's writer threads behind them, one
+//! commit at the end, then the atomic swap.
+
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+use super::schema::{Fields, build_schema, register_tokenizers};
+use super::store::{self, Manifest};
+use crate::article::Article;
+use crate::clean::Cleaner;
+use crate::extract::Extractor;
+use crate::ingest::{self, Item, Skip, SkipKind};
+
+/// Articles per batch handed from the reader to the parallel stages.
+const BATCH: usize = 1024;
+
+pub struct BuildOptions {
+    pub corpus: PathBuf,
+    pub index_root: PathBuf,
+    /// Show a progress bar (only ever on a terminal).
+    pub progress: bool,
+    /// Indexing threads for tantivy's writer.
+    pub threads: usize,
+    /// Memory for tantivy's writer, shared by its threads.
+    pub memory_bytes: usize,
+}
+
+impl BuildOptions {
+    pub fn new(corpus: PathBuf, index_root: PathBuf) -> BuildOptions {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+        BuildOptions {
+            corpus,
+            index_root,
+            progress: false,
+            threads,
+            memory_bytes: 96 * 1024 * 1024 * threads.min(2),
+        }
+    }
+}
+
+/// What a build did: the figures of the summary and every problem met.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub files: usize,
+    pub articles: u64,
+    pub bytes: u64,
+    pub skips: Vec<Skip>,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    pub fn skip_counts(&self) -> BTreeMap<SkipKind, usize> {
+        let mut counts = BTreeMap::new();
+        for s in &self.skips {
+            *counts.entry(s.kind).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    /// Whether anything was lost (a note such as a re-encoding is not a loss).
+    pub fn lost_anything(&self) -> bool {
+        self.skips.iter().any(|s| s.kind.loses_content())
+    }
+}
+
+/// Cleaning and extraction of one article: the whole per-article pipeline.
+pub fn prepare(article: &mut Article, cleaner: &Cleaner, extractor: &Extractor) {
+    cleaner.clean(article);
+    extractor.extract(article);
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let corpus = &options.corpus;
+    anyhow::ensure!(corpus.is_dir(), "{} is not a folder", corpus.display());
+    let discovery = ingest::discover(corpus);
+    let generation = store::new_generation(&options.index_root)?;
+    let result = write_generation(options, discovery, &generation, started);
+    match result {
+        Ok((report, manifest)) => {
+            store::publish(&options.index_root, &generation, &manifest)?;
+            Ok(report)
+        }
+        Err(e) => {
+            store::discard(&generation);
+            Err(e)
+        }
+    }
+}
+
+fn write_generation(
+    options: &BuildOptions,
+    discovery: ingest::Discovery,
+    generation: &Path,
+    started: Instant,
+) -> Result<(BuildReport, Manifest)> {
+    let schema = build_schema();
+    let fields = Fields::new(&schema);
+    let index = Index::create_in_dir(generation, schema)
+        .with_context(|| format!("cannot create an index in {}", generation.display()))?;
+    register_tokenizers(&index);
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(options.threads, options.memory_bytes)
+        .context("cannot start the index writer")?;
+
+    let mut report = BuildReport {
+        files: discovery.files.len(),
+        skips: discovery.skips,
+        ..BuildReport::default()
+    };
+    let progress = progress_bar(options.progress, discovery.files.len() as u64);
+    let cleaner = Cleaner::new();
+    let extractor = Extractor::shared();
+
+    let (tx, rx) = sync_channel::<Vec<Item>>(4);
+    let files = discovery.files;
+    let metadata = discovery.metadata;
+    let reader_progress = progress.clone();
+    let reader = std::thread::spawn(move || {
+        let mut batch = Vec::with_capacity(BATCH);
+        for file in &files {
+            ingest::read_file(file, &metadata, &mut |item| {
+                batch.push(item);
+                if batch.len() >= BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    let _ = tx.send(full);
+                }
+            });
+            reader_progress.inc(1);
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+        files.iter().map(|f| f.size).sum::<u64>()
+    });
+
+    let mut seen_ids = HashSet::new();
+    let mut seen_bodies = HashSet::new();
+    for batch in rx {
+        let mut articles = Vec::with_capacity(batch.len());
+        for item in batch {
+            match item {
+                Item::Article(a) => articles.push(a),
+                Item::Skip(s) => report.skips.push(s),
+            }
+        }
+        articles
+            .par_iter_mut()
+            .for_each(|a| prepare(a, &cleaner, extractor));
+        for article in articles {
+            if let Some(skip) = duplicate(&article, &mut seen_ids, &mut seen_bodies) {
+                report.skips.push(skip);
+                continue;
+            }
+            writer.add_document(to_document(&article, &fields))?;
+            report.articles += 1;
+        }
+        progress.set_message(format!("{} articles", report.articles));
+    }
+    report.bytes = reader.join().unwrap_or(0);
+    writer.commit().context("cannot commit the index")?;
+    writer
+        .wait_merging_threads()
+        .context("cannot finish merging the index")?;
+    progress.finish_and_clear();
+    report.elapsed = started.elapsed();
+    let manifest = Manifest {
+        communique_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version: super::schema::SCHEMA_VERSION,
+        corpus: options.corpus.display().to_string(),
+        built_at: chrono::Utc::now().to_rfc3339(),
+        articles: report.articles,
+    };
+    Ok((report, manifest))
+}
+
+/// The same id twice, or the same text under two names: indexed once.
+fn duplicate(
+    article: &Article,
+    ids: &mut HashSet<String>,
+    bodies: &mut HashSet<u64>,
+) -> Option<Skip> {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    article.body.hash(&mut hasher);
+    let body_hash = hasher.finish();
+    let detail = if !ids.insert(article.id.clone()) {
+        format!("id {} seen before", article.id)
+    } else if !bodies.insert(body_hash) {
+        "same text as an article indexed before".to_string()
+    } else {
+        return None;
+    };
+    let (path, line) = match article.path.rsplit_once('#') {
+        Some((p, n)) => (p.to_string(), n.parse().ok()),
+        None => (article.path.clone(), None),
+    };
+    Some(Skip {
+        path,
+        line,
+        kind: SkipKind::Duplicate,
+        detail,
+    })
+}
+
+pub fn to_document(article: &Article, f: &Fields) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &article.id);
+    doc.add_text(f.path, &article.path);
+    doc.add_text(f.title, &article.title);
+    doc.add_text(f.body, &article.body);
+    if let Some(outlet) = &article.outlet {
+        doc.add_text(f.outlet, outlet);
+    }
+    if let Some(date) = article.date {
+        doc.add_date(f.date, tantivy::DateTime::from_timestamp_secs(date.timestamp()));
+    }
+    if let Some(url) = &article.url {
+        doc.add_text(f.url, url);
+    }
+    for (field, values) in [
+        (f.authors, &article.authors),
+        (f.people, &article.people),
+        (f.places, &article.places),
+        (f.countries, &article.countries),
+    ] {
+        for v in values {
+            doc.add_text(field, v);
+        }
+    }
+    doc
+}
+
+fn progress_bar(enabled: bool, files: u64) -> ProgressBar {
+    if !enabled {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(files), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} indexing [{bar:30}] {pos}/{len} files, {msg} ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}

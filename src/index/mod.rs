@@ -1,0 +1,8 @@
+//! Index: the schema, and building and opening indexes on disk.
+
+mod build;
+pub mod schema;
+pub mod store;
+
+pub use build::{BuildOptions, BuildReport, build, prepare, to_document};
+pub use schema::{Fields, SCHEMA_VERSION, build_schema};

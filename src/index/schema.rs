@@ -1,0 +1,121 @@
+//! The index schema, in one place. `index-schema/schema.json` is its readable
+//! copy; a test keeps the two identical.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+/// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
+pub const NEWS_TOKENIZER: &str = "news";
+
+/// Handles to every field, resolved once.
+#[derive(Clone, Copy)]
+pub struct Fields {
+    pub id: Field,
+    pub path: Field,
+    pub title: Field,
+    pub body: Field,
+    pub outlet: Field,
+    pub date: Field,
+    pub authors: Field,
+    pub people: Field,
+    pub places: Field,
+    pub countries: Field,
+    pub url: Field,
+}
+
+/// Fields whose values are canonical names, counted as facets and matched exactly.
+pub const FACET_FIELDS: &[&str] = &["outlet", "people", "places", "countries", "authors"];
+
+pub fn build_schema() -> Schema {
+    let mut b = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(NEWS_TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let name = STRING | STORED | FAST;
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("path", STRING | STORED);
+    b.add_text_field("title", text.clone());
+    b.add_text_field("body", text);
+    b.add_text_field("outlet", name.clone());
+    b.add_date_field(
+        "date",
+        DateOptions::default()
+            .set_indexed()
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    for field in ["authors", "people", "places", "countries"] {
+        b.add_text_field(field, name.clone());
+    }
+    b.add_text_field("url", STORED);
+    b.build()
+}
+
+impl Fields {
+    pub fn new(schema: &Schema) -> Fields {
+        let f = |name: &str| {
+            schema
+                .get_field(name)
+                .unwrap_or_else(|_| panic!("schema has field {name}"))
+        };
+        Fields {
+            id: f("id"),
+            path: f("path"),
+            title: f("title"),
+            body: f("body"),
+            outlet: f("outlet"),
+            date: f("date"),
+            authors: f("authors"),
+            people: f("people"),
+            places: f("places"),
+            countries: f("countries"),
+            url: f("url"),
+        }
+    }
+}
+
+pub fn news_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Every index we open or create needs our analyzers registered.
+pub fn register_tokenizers(index: &Index) {
+    index.tokenizers().register(NEWS_TOKENIZER, news_analyzer());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_file_matches_code() {
+        let code = serde_json::to_value(build_schema()).unwrap();
+        let file: serde_json::Value =
+            serde_json::from_str(include_str!("../../index-schema/schema.json"))
+                .expect("index-schema/schema.json is JSON");
+        assert_eq!(
+            file["fields"], code,
+            "index-schema/schema.json drifted from src/index/schema.rs: regenerate it with `communique schema > index-schema/schema.json`"
+        );
+        assert_eq!(file["schema_version"], SCHEMA_VERSION);
+    }
+}

@@ -1,0 +1,134 @@
+//! Where indexes live on disk. An index folder holds generations
+//! (`gen-<time>/`, each a complete tantivy index) and a `CURRENT` file naming
+//! the live one. A build writes a new generation and only then swaps
+//! `CURRENT` with an atomic rename, so an interrupted build leaves the previous
+//! index searchable, and searches running during a build keep their generation.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+
+use super::schema::{SCHEMA_VERSION, register_tokenizers};
+
+const CURRENT: &str = "CURRENT";
+const MANIFEST: &str = "communique.json";
+
+/// What a generation records about itself, checked when it is opened.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    pub communique_version: String,
+    pub schema_version: u32,
+    pub corpus: String,
+    pub built_at: String,
+    pub articles: u64,
+}
+
+/// The default index folder: `$COMMUNIQUE_INDEX`, else `.communique` here.
+pub fn default_root() -> PathBuf {
+    std::env::var_os("COMMUNIQUE_INDEX")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(".communique"))
+}
+
+pub fn exists(root: &Path) -> bool {
+    root.join(CURRENT).is_file()
+}
+
+/// A fresh folder for a generation that is not live yet.
+pub fn new_generation(root: &Path) -> Result<PathBuf> {
+    fs::create_dir_all(root).with_context(|| format!("cannot create index folder {}", root.display()))?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_nanos();
+    let dir = root.join(format!("gen-{stamp}-{}", std::process::id()));
+    fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// Makes `generation` live, then removes generations no longer needed.
+pub fn publish(root: &Path, generation: &Path, manifest: &Manifest) -> Result<()> {
+    let text = serde_json::to_string_pretty(manifest)?;
+    fs::write(generation.join(MANIFEST), text)?;
+    let name = generation
+        .file_name()
+        .context("generation has a name")?
+        .to_string_lossy()
+        .to_string();
+    let tmp = root.join(format!("{CURRENT}.tmp-{}", std::process::id()));
+    fs::write(&tmp, &name)?;
+    fs::rename(&tmp, root.join(CURRENT)).context("cannot swap the new index in")?;
+    remove_stale(root, &name);
+    Ok(())
+}
+
+/// Old generations and leftovers of interrupted builds. Open readers keep
+/// their files (they are memory-mapped), so deleting under them is safe.
+fn remove_stale(root: &Path, live: &str) {
+    let Ok(entries) = fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with("gen-") && name != live && !is_building(&entry.path()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// A generation without a manifest whose builder is still alive is in progress.
+fn is_building(dir: &Path) -> bool {
+    if dir.join(MANIFEST).exists() {
+        return false;
+    }
+    let name = dir.file_name().unwrap_or_default().to_string_lossy().to_string();
+    let pid = name.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
+    pid.is_some_and(|pid| pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists())
+}
+
+pub fn discard(generation: &Path) {
+    let _ = fs::remove_dir_all(generation);
+}
+
+/// Opens the live generation, checking it is an index this version can read.
+pub fn open(root: &Path) -> Result<(Index, Manifest)> {
+    let current = root.join(CURRENT);
+    if !current.is_file() {
+        if root.join("meta.json").is_file() {
+            bail!(
+                "{} is a tantivy index, not a communique index; rebuild with `communique index CORPUS --index {}`",
+                root.display(),
+                root.display()
+            );
+        }
+        bail!(
+            "no index at {}; build one with `communique index CORPUS_DIR` (or pass --index DIR)",
+            root.display()
+        );
+    }
+    let name = fs::read_to_string(&current)
+        .with_context(|| format!("cannot read {}", current.display()))?;
+    let dir = root.join(name.trim());
+    let rebuild = format!("rebuild it with `communique index CORPUS_DIR --index {} --rebuild`", root.display());
+    let manifest: Manifest = fs::read_to_string(dir.join(MANIFEST))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .with_context(|| format!("the index at {} is incomplete or corrupt; {rebuild}", root.display()))?;
+    if manifest.schema_version != SCHEMA_VERSION {
+        bail!(
+            "the index at {} was built by communique {} (schema {}), this is {} (schema {}); {rebuild}",
+            root.display(),
+            manifest.communique_version,
+            manifest.schema_version,
+            env!("CARGO_PKG_VERSION"),
+            SCHEMA_VERSION
+        );
+    }
+    let index = Index::open_in_dir(&dir)
+        .with_context(|| format!("the index at {} is corrupt; {rebuild}", root.display()))?;
+    register_tokenizers(&index);
+    Ok((index, manifest))
+}

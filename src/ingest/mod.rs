@@ -1,0 +1,302 @@
+//! Ingest: turn the files of a corpus folder into raw [`Article`]s.
+//!
+//! Every problem with a file becomes a [`Skip`] naming the file (and line),
+//! never a panic and never the end of the run: the other articles still flow.
+
+mod decode;
+pub mod html;
+mod metadata;
+mod record;
+mod text;
+mod webpage;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::article::Article;
+pub use metadata::Metadata;
+
+/// How a file is read, decided by its extension (under any `.gz`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Text,
+    Markdown,
+    Json,
+    JsonLines,
+    Html,
+}
+
+impl FileFormat {
+    fn from_extension(ext: &str) -> Option<FileFormat> {
+        Some(match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => FileFormat::Text,
+            "md" | "markdown" => FileFormat::Markdown,
+            "json" => FileFormat::Json,
+            "jsonl" | "ndjson" => FileFormat::JsonLines,
+            "html" | "htm" | "xhtml" => FileFormat::Html,
+            _ => return None,
+        })
+    }
+}
+
+/// One file of the corpus that we know how to read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// Path relative to the corpus root, with `/` separators: the article's provenance.
+    pub rel: String,
+    pub format: FileFormat,
+    pub gzip: bool,
+    pub size: u64,
+}
+
+/// Why a file, or a record inside one, was not indexed (or was indexed with a caveat).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipKind {
+    Unsupported,
+    Empty,
+    Binary,
+    Unreadable,
+    SymlinkLoop,
+    BadJson,
+    TruncatedGzip,
+    NoArticle,
+    Duplicate,
+    /// Not a skip: the text was not UTF-8 and was decoded as Windows-1252.
+    Reencoded,
+}
+
+impl SkipKind {
+    /// Whether the article content was lost (as opposed to a note about it).
+    pub fn loses_content(self) -> bool {
+        !matches!(self, SkipKind::Reencoded | SkipKind::Duplicate)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipKind::Unsupported => "unsupported file type",
+            SkipKind::Empty => "empty",
+            SkipKind::Binary => "binary, not text",
+            SkipKind::Unreadable => "unreadable",
+            SkipKind::SymlinkLoop => "symlink loop",
+            SkipKind::BadJson => "invalid JSON",
+            SkipKind::TruncatedGzip => "truncated gzip",
+            SkipKind::NoArticle => "no article text",
+            SkipKind::Duplicate => "duplicate article",
+            SkipKind::Reencoded => "decoded as Windows-1252",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Skip {
+    pub path: String,
+    pub line: Option<usize>,
+    pub kind: SkipKind,
+    pub detail: String,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.kind.label())?,
+            None => write!(f, "{}: {}", self.path, self.kind.label())?,
+        }
+        if !self.detail.is_empty() {
+            write!(f, " ({})", self.detail)?;
+        }
+        Ok(())
+    }
+}
+
+impl Skip {
+    fn new(path: &str, kind: SkipKind, detail: impl Into<String>) -> Skip {
+        Skip {
+            path: path.to_string(),
+            line: None,
+            kind,
+            detail: detail.into(),
+        }
+    }
+
+    fn at_line(mut self, line: usize) -> Skip {
+        self.line = Some(line);
+        self
+    }
+}
+
+/// What reading produces, in file order.
+pub enum Item {
+    Article(Box<Article>),
+    Skip(Skip),
+}
+
+/// The readable files of a corpus folder, what could not be listed, and the
+/// metadata the user gave beside the articles.
+pub struct Discovery {
+    pub files: Vec<SourceFile>,
+    pub skips: Vec<Skip>,
+    pub metadata: Metadata,
+}
+
+/// Walks `root` recursively (following symlinks, reporting loops) and sorts
+/// the files so that ids derived from positions are stable between runs.
+pub fn discover(root: &Path) -> Discovery {
+    let mut files = Vec::new();
+    let mut skips = Vec::new();
+    let mut metadata_files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| root.display().to_string());
+                let kind = if err.loop_ancestor().is_some() {
+                    SkipKind::SymlinkLoop
+                } else {
+                    SkipKind::Unreadable
+                };
+                let detail = err
+                    .io_error()
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|| err.to_string());
+                skips.push(Skip::new(&path, kind, detail));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = relative(root, path);
+        let name = entry.file_name().to_string_lossy().to_string();
+        if metadata::is_metadata_file(&name) {
+            metadata_files.push((path.to_path_buf(), rel));
+            continue;
+        }
+        let (stem, gzip) = match name.strip_suffix(".gz") {
+            Some(stem) => (stem.to_string(), true),
+            None => (name.clone(), false),
+        };
+        let format = Path::new(&stem)
+            .extension()
+            .and_then(|e| FileFormat::from_extension(&e.to_string_lossy()));
+        let Some(format) = format else {
+            skips.push(Skip::new(&rel, SkipKind::Unsupported, ""));
+            continue;
+        };
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        files.push(SourceFile {
+            path: path.to_path_buf(),
+            rel,
+            format,
+            gzip,
+            size,
+        });
+    }
+    let metadata = Metadata::load(&metadata_files, &mut skips);
+    Discovery {
+        files,
+        skips,
+        metadata,
+    }
+}
+
+/// Reads the files named on a command line (files or folders), as `extract` does.
+pub fn discover_paths(paths: &[PathBuf]) -> Vec<(PathBuf, Discovery)> {
+    paths
+        .iter()
+        .map(|p| {
+            if p.is_dir() {
+                (p.clone(), discover(p))
+            } else {
+                let root = p.parent().map(Path::to_path_buf).unwrap_or_default();
+                let mut d = discover(p);
+                // A single file: keep its name as provenance, not an empty path.
+                for f in &mut d.files {
+                    f.rel = relative(&root, &f.path);
+                }
+                let sidecars = metadata::sidecar_for(p);
+                let mut ignored = Vec::new();
+                d.metadata = Metadata::load(&sidecars, &mut ignored);
+                (root, d)
+            }
+        })
+        .collect()
+}
+
+/// Reads one file, handing each article or problem to `sink` as it is found,
+/// so a large JSON Lines dump streams instead of sitting whole in memory.
+pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(Item)) {
+    let bytes = match decode::read_bytes(file) {
+        Ok(bytes) => bytes,
+        Err(skip) => {
+            sink(Item::Skip(skip));
+            return;
+        }
+    };
+    let bytes = match bytes {
+        decode::Bytes::Whole(b) => b,
+        decode::Bytes::Truncated(b, detail) => {
+            sink(Item::Skip(Skip::new(&file.rel, SkipKind::TruncatedGzip, detail)));
+            b
+        }
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        sink(Item::Skip(Skip::new(&file.rel, SkipKind::Empty, "")));
+        return;
+    }
+    if decode::looks_binary(&bytes) {
+        sink(Item::Skip(Skip::new(
+            &file.rel,
+            SkipKind::Binary,
+            "contains NUL bytes",
+        )));
+        return;
+    }
+    let (content, reencoded) = decode::to_text(bytes);
+    if reencoded {
+        sink(Item::Skip(Skip::new(
+            &file.rel,
+            SkipKind::Reencoded,
+            "not valid UTF-8",
+        )));
+    }
+    let mut emit = |item: Item| match item {
+        Item::Article(mut article) => {
+            metadata.apply(file, &mut article);
+            if article.body.trim().is_empty() {
+                let skip = Skip::new(&article.path, SkipKind::NoArticle, "no body text");
+                sink(Item::Skip(skip));
+            } else {
+                sink(Item::Article(article));
+            }
+        }
+        skip => sink(skip),
+    };
+    match file.format {
+        FileFormat::Text | FileFormat::Markdown => text::read(file, &content, &mut emit),
+        FileFormat::Json => record::read_json(file, &content, &mut emit),
+        FileFormat::JsonLines => record::read_json_lines(file, &content, &mut emit),
+        FileFormat::Html => webpage::read(file, &content, &mut emit),
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    if s.is_empty() {
+        path.file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default()
+    } else {
+        s
+    }
+}

@@ -1,0 +1,17 @@
+//! communique: a search engine for diplomatic news coverage.
+//!
+//! The pipeline, one module a stage: [`ingest`] reads a corpus folder into raw
+//! [`Article`]s, [`clean`] strips furniture from their text, [`extract`] finds
+//! outlet, date, authors, people and places, [`index`] writes them to a
+//! tantivy index, [`search`] answers queries with hits, snippets and facets,
+//! and [`render`] prints those for people or programs.
+
+pub mod article;
+pub mod clean;
+pub mod extract;
+pub mod index;
+pub mod ingest;
+pub mod render;
+pub mod search;
+
+pub use article::Article;

@@ -1,0 +1,288 @@
+//! The command line: argument definitions and the glue between stages.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use rayon::prelude::*;
+
+use communique::clean::Cleaner;
+use communique::extract::Extractor;
+use communique::index::{self, BuildOptions, store};
+use communique::ingest::{self, Item};
+use communique::render::{self, ColorChoice, Style};
+use communique::search::{Engine, Interval, SearchRequest, SortOrder, parse_period};
+
+/// Search engine for diplomatic news coverage: index a folder of articles,
+/// then ask who covered what, when, and who was named.
+#[derive(Parser)]
+#[command(name = "communique", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a fresh index from a folder of articles (.txt, .md, .json, .jsonl, .html, and .gz of those).
+    ///
+    /// Example: communique index corpus/
+    Index(IndexArgs),
+    /// Search the index: ranked hits with highlighted snippets and facet counts.
+    ///
+    /// Examples:
+    ///   communique search "Pompeo fourth visit"
+    ///   communique search '"fourth visit" person:"Kim Jong Un" -outlet:Breitbart' --json
+    ///   communique search 'sanctions country:Iran' --since 2018 --sort date
+    Search(SearchArgs),
+    /// Run ingest, cleaning and extraction without indexing; print one JSON object per article.
+    ///
+    /// Example: communique extract corpus/ --json
+    Extract(ExtractArgs),
+    /// Print the index schema (the content of index-schema/schema.json).
+    Schema,
+}
+
+#[derive(Args)]
+struct IndexLocation {
+    /// Index folder [default: $COMMUNIQUE_INDEX, else .communique in the current folder]
+    #[arg(long, value_name = "DIR", global = true)]
+    index: Option<PathBuf>,
+}
+
+impl IndexLocation {
+    fn root(&self) -> PathBuf {
+        self.index.clone().unwrap_or_else(store::default_root)
+    }
+}
+
+#[derive(Args)]
+struct IndexArgs {
+    /// Folder of articles, read recursively.
+    corpus: PathBuf,
+    #[command(flatten)]
+    location: IndexLocation,
+    /// Exit with status 3 when any file or record was skipped.
+    #[arg(long)]
+    strict: bool,
+    /// Indexing threads [default: number of cores]
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress bar and no summary.
+    #[arg(long, short)]
+    quiet: bool,
+    /// List every skipped file, not just the first 20.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+#[derive(Args)]
+struct SearchArgs {
+    /// The query: words, "phrases", +must, -not, AND/OR, and filters
+    /// outlet:, person:, place:, country:, author: (quote values with spaces).
+    query: String,
+    #[command(flatten)]
+    location: IndexLocation,
+    /// Hits to show.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    limit: usize,
+    /// Hits to skip (for paging).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
+    sort: SortOrder,
+    /// Only articles on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles on or before this date (the whole month or year if given so).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Snippet fragments per hit.
+    #[arg(long, default_value_t = 2)]
+    fragments: usize,
+    /// Approximate characters per fragment.
+    #[arg(long, default_value_t = 200)]
+    fragment_size: usize,
+    /// Values shown per facet.
+    #[arg(long, default_value_t = 10)]
+    facet_limit: usize,
+    /// Date facet buckets [default: chosen from the span of the matches]
+    #[arg(long, value_enum)]
+    interval: Option<Interval>,
+    /// Only facet counts, no hits.
+    #[arg(long)]
+    facet_only: bool,
+    /// One JSON object on stdout (highlights as character offsets).
+    #[arg(long)]
+    json: bool,
+    /// Colour highlights: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Highlight with <mark> tags.
+    #[arg(long)]
+    html: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Files or folders to read.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// JSON Lines, one article a line (the default is a short readable listing).
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Index(args) => run_index(args),
+        Command::Search(args) => run_search(args),
+        Command::Extract(args) => run_extract(args),
+        Command::Schema => {
+            println!("{}", schema_document());
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("communique: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn schema_document() -> String {
+    let doc = serde_json::json!({
+        "schema_version": index::SCHEMA_VERSION,
+        "tokenizers": {
+            "news": "SimpleTokenizer, RemoveLongFilter(40), LowerCaser, AsciiFoldingFilter, Stemmer(English)"
+        },
+        "fields": index::build_schema(),
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+fn run_index(args: IndexArgs) -> Result<ExitCode> {
+    let root = args.location.root();
+    let mut options = BuildOptions::new(args.corpus.clone(), root.clone());
+    options.progress = !args.quiet && std::io::stderr().is_terminal();
+    if let Some(t) = args.threads {
+        options.threads = t.max(1);
+    }
+    let report = index::build(&options)?;
+    if !args.quiet {
+        let mut summary = render::render_summary(&report, &root.display().to_string());
+        if args.verbose {
+            for skip in report.skips.iter().skip(20) {
+                summary.push_str(&format!("  {skip}\n"));
+            }
+        }
+        eprint!("{summary}");
+    }
+    if args.strict && report.lost_anything() {
+        return Ok(ExitCode::from(3));
+    }
+    if report.articles == 0 {
+        eprintln!("communique: no article could be indexed from {}", args.corpus.display());
+        return Ok(ExitCode::from(4));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A first search with no index builds one from `./corpus`, so a new user's
+/// first command works.
+fn ensure_index(root: &Path, explicit: bool) -> Result<()> {
+    if store::exists(root) || explicit {
+        return Ok(());
+    }
+    let corpus = Path::new("corpus");
+    if !corpus.is_dir() {
+        return Ok(());
+    }
+    eprintln!("no index yet: building one from {} into {}", corpus.display(), root.display());
+    let mut options = BuildOptions::new(corpus.to_path_buf(), root.to_path_buf());
+    options.progress = std::io::stderr().is_terminal();
+    let report = index::build(&options)?;
+    eprint!("{}", render::render_summary(&report, &root.display().to_string()));
+    Ok(())
+}
+
+fn run_search(args: SearchArgs) -> Result<ExitCode> {
+    let root = args.location.root();
+    ensure_index(&root, args.location.index.is_some())?;
+    let engine = Engine::open(&root)?;
+    let request = SearchRequest {
+        query: args.query.clone(),
+        limit: if args.facet_only { 0 } else { args.limit },
+        offset: args.offset,
+        sort: args.sort,
+        since: args.since.as_deref().map(|s| parse_period(s, false)).transpose().context("--since")?,
+        until: args.until.as_deref().map(|s| parse_period(s, true)).transpose().context("--until")?,
+        fragments: args.fragments,
+        fragment_size: args.fragment_size.max(20),
+        facet_limit: args.facet_limit,
+        ..SearchRequest::default()
+    };
+    let results = engine.search(&request)?;
+    let mut stdout = std::io::stdout().lock();
+    if args.json {
+        let value = render::results_json(&results, args.facet_limit, args.interval);
+        writeln!(stdout, "{}", serde_json::to_string_pretty(&value)?)?;
+    } else {
+        let style = Style::resolve(args.color, args.html);
+        let text = render::render_results(&results, &style, args.facet_limit, args.interval, !args.facet_only);
+        write!(stdout, "{text}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
+    let cleaner = Cleaner::new();
+    let extractor = Extractor::shared();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut problems = 0;
+    for (_, discovery) in ingest::discover_paths(&args.paths) {
+        for skip in &discovery.skips {
+            eprintln!("skipped {skip}");
+            problems += 1;
+        }
+        for file in &discovery.files {
+            let mut articles = Vec::new();
+            ingest::read_file(file, &discovery.metadata, &mut |item| match item {
+                Item::Article(a) => articles.push(a),
+                Item::Skip(s) => {
+                    eprintln!("skipped {s}");
+                    problems += 1;
+                }
+            });
+            articles
+                .par_iter_mut()
+                .for_each(|a| index::prepare(a, &cleaner, extractor));
+            for a in &articles {
+                if args.json {
+                    writeln!(stdout, "{}", render::article_json(a))?;
+                } else {
+                    writeln!(
+                        stdout,
+                        "{}\n  {} · {} · by {}\n  people: {}\n  places: {}\n  countries: {}\n",
+                        a.title,
+                        a.outlet.as_deref().unwrap_or("unknown outlet"),
+                        a.date.as_ref().map(communique::article::format_date).unwrap_or_else(|| "undated".into()),
+                        a.authors.join(", "),
+                        a.people.join(", "),
+                        a.places.join(", "),
+                        a.countries.join(", ")
+                    )?;
+                }
+            }
+        }
+    }
+    stdout.flush()?;
+    let _ = problems;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,53 @@
+//! JSON for programs: one object per search, highlights as character offsets.
+
+use serde_json::{Value, json};
+
+use crate::article::Article;
+use crate::search::{Interval, SearchResults, date_buckets, facet_values};
+
+pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Interval>) -> Value {
+    let hits: Vec<Value> = r
+        .hits
+        .iter()
+        .map(|h| {
+            json!({
+                "id": h.id,
+                "title": h.title,
+                "title_highlights": h.title_highlights,
+                "outlet": h.outlet,
+                "date": h.date,
+                "score": h.score,
+                "authors": h.authors,
+                "people": h.people,
+                "places": h.places,
+                "countries": h.countries,
+                "url": h.url,
+                "path": h.path,
+                "snippets": h.snippets.iter().map(|f| json!({"text": f.text, "highlights": f.highlights})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut facets = serde_json::Map::new();
+    for (field, values) in facet_values(&r.facets, facet_limit) {
+        let list: Vec<Value> = values.iter().map(|(v, n)| json!({"value": v, "count": n})).collect();
+        facets.insert(field, Value::Array(list));
+    }
+    let (interval, buckets) = date_buckets(&r.facets.days, interval);
+    facets.insert(
+        "date".into(),
+        Value::Array(buckets.iter().map(|(v, n)| json!({"value": v, "count": n})).collect()),
+    );
+    json!({
+        "query": r.query,
+        "total": r.total,
+        "took_ms": r.took_ms,
+        "hits": hits,
+        "facets": facets,
+        "date_interval": interval,
+        "undated": r.facets.undated,
+    })
+}
+
+pub fn article_json(a: &Article) -> Value {
+    serde_json::to_value(a).unwrap_or(Value::Null)
+}

@@ -1,0 +1,165 @@
+//! Text for a person at a terminal: highlights in bold colour (or `[[...]]`
+//! when piped or with NO_COLOR), facets as compact lines, dates as bars.
+
+use std::fmt::Write;
+use std::io::IsTerminal;
+
+use super::ColorChoice;
+use crate::index::BuildReport;
+use crate::search::{Fragment, Interval, SearchResults, date_buckets, facet_values};
+
+/// How highlights and emphasis are drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub mark_open: &'static str,
+    pub mark_close: &'static str,
+    pub ansi: bool,
+}
+
+impl Style {
+    pub fn resolve(choice: ColorChoice, html: bool) -> Style {
+        if html {
+            return Style {
+                mark_open: "<mark>",
+                mark_close: "</mark>",
+                ansi: false,
+            };
+        }
+        let ansi = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        if ansi {
+            Style {
+                mark_open: "\x1b[1;33m",
+                mark_close: "\x1b[0m",
+                ansi: true,
+            }
+        } else {
+            Style {
+                mark_open: "[[",
+                mark_close: "]]",
+                ansi: false,
+            }
+        }
+    }
+
+    fn dim(&self, s: &str) -> String {
+        if self.ansi { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() }
+    }
+
+    fn bold(&self, s: &str) -> String {
+        if self.ansi { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() }
+    }
+
+    /// The fragment's text with its highlights marked.
+    pub fn mark(&self, fragment: &Fragment) -> String {
+        let mut out = String::with_capacity(fragment.text.len() + 16);
+        let mut pos = 0;
+        let chars: Vec<char> = fragment.text.chars().collect();
+        for &(s, e) in &fragment.highlights {
+            if s < pos || e > chars.len() {
+                continue;
+            }
+            out.extend(&chars[pos..s]);
+            out.push_str(self.mark_open);
+            out.extend(&chars[s..e]);
+            out.push_str(self.mark_close);
+            pos = e;
+        }
+        out.extend(&chars[pos..]);
+        out
+    }
+}
+
+const FACET_LABELS: &[(&str, &str)] = &[
+    ("outlet", "Outlets"),
+    ("people", "People"),
+    ("places", "Places"),
+    ("countries", "Countries"),
+    ("authors", "Authors"),
+];
+
+pub fn render_results(r: &SearchResults, style: &Style, facet_limit: usize, interval: Option<Interval>, show_hits: bool) -> String {
+    let mut out = String::new();
+    let shown = r.hits.len();
+    let _ = writeln!(
+        out,
+        "{} for {:?} ({:.1} ms)",
+        style.bold(&format!("{} match{}", r.total, if r.total == 1 { "" } else { "es" })),
+        r.query,
+        r.took_ms
+    );
+    if show_hits {
+        for (i, hit) in r.hits.iter().enumerate() {
+            let title = style.mark(&Fragment {
+                text: hit.title.clone(),
+                highlights: hit.title_highlights.clone(),
+            });
+            let _ = writeln!(out, "\n{:>2}. {}  {}", i + 1, style.bold(&title), style.dim(&format!("[{:.2}]", hit.score)));
+            let mut meta = vec![
+                hit.outlet.clone().unwrap_or_else(|| "unknown outlet".into()),
+                hit.date.clone().unwrap_or_else(|| "undated".into()),
+            ];
+            if !hit.authors.is_empty() {
+                meta.push(format!("by {}", hit.authors.join(", ")));
+            }
+            let _ = writeln!(out, "    {}", style.dim(&format!("{} · {}", meta.join(" · "), hit.id)));
+            for fragment in &hit.snippets {
+                let _ = writeln!(out, "    {}", style.mark(fragment));
+            }
+        }
+        if shown < r.total {
+            let _ = writeln!(out, "\n{}", style.dim(&format!("showing {shown} of {}; --limit and --offset page through", r.total)));
+        }
+    }
+    let facets = facet_values(&r.facets, facet_limit);
+    if facets.iter().any(|(_, v)| !v.is_empty()) || !r.facets.days.is_empty() {
+        let _ = writeln!(out);
+    }
+    for (field, values) in facets {
+        if values.is_empty() {
+            continue;
+        }
+        let label = FACET_LABELS.iter().find(|(f, _)| *f == field).map_or(field.as_str(), |(_, l)| l);
+        let list: Vec<String> = values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
+        let _ = writeln!(out, "{:<10} {}", style.bold(label), list.join(" · "));
+    }
+    if !r.facets.days.is_empty() {
+        let (interval, buckets) = date_buckets(&r.facets.days, interval);
+        let _ = writeln!(out, "{} by {:?}{}", style.bold("Dates"), interval, if r.facets.undated > 0 { format!(" ({} undated)", r.facets.undated) } else { String::new() });
+        let max = buckets.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+        for (label, n) in buckets {
+            let width = ((n as f64 / max as f64) * 40.0).ceil() as usize;
+            let _ = writeln!(out, "  {label:<10} {} {n}", "█".repeat(width.max(1)));
+        }
+    }
+    out
+}
+
+pub fn render_summary(report: &BuildReport, index: &str) -> String {
+    let mut out = String::new();
+    let secs = report.elapsed.as_secs_f64();
+    let _ = writeln!(
+        out,
+        "indexed {} articles from {} files ({:.1} MB) in {:.2} s into {}",
+        report.articles,
+        report.files,
+        report.bytes as f64 / 1e6,
+        secs,
+        index
+    );
+    let counts = report.skip_counts();
+    if !counts.is_empty() {
+        let list: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {}", k.label())).collect();
+        let _ = writeln!(out, "skipped or noted: {}", list.join(", "));
+        for skip in report.skips.iter().take(20) {
+            let _ = writeln!(out, "  {skip}");
+        }
+        if report.skips.len() > 20 {
+            let _ = writeln!(out, "  ... and {} more (see --verbose)", report.skips.len() - 20);
+        }
+    }
+    out
+}

@@ -1,0 +1,454 @@
+//! Search: a query in, ranked hits with snippets and facet counts out.
+
+pub mod facets;
+pub mod query;
+pub mod snippets;
+
+use std::collections::HashMap;
+use std::ops::Bound;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, IndexReader, Order, TantivyDocument, Term};
+
+use crate::extract::{Entity, Extractor, name_key};
+use crate::index::schema::{FACET_FIELDS, Fields, news_analyzer};
+use crate::index::store;
+pub use facets::FacetCounts;
+pub use query::{ParsedQuery, QueryError};
+pub use snippets::{Fragment, Highlighter};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SortOrder {
+    #[default]
+    Relevance,
+    Date,
+    DateAsc,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: SortOrder,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub fragments: usize,
+    pub fragment_size: usize,
+    pub facet_limit: usize,
+    /// Facet fields to count; empty for none.
+    pub facets: Vec<String>,
+    pub date_facet: bool,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            limit: 10,
+            offset: 0,
+            sort: SortOrder::Relevance,
+            since: None,
+            until: None,
+            fragments: 2,
+            fragment_size: 200,
+            facet_limit: 10,
+            facets: FACET_FIELDS.iter().map(|s| s.to_string()).collect(),
+            date_facet: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    pub title_highlights: Vec<(usize, usize)>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub score: f32,
+    pub authors: Vec<String>,
+    pub people: Vec<String>,
+    pub places: Vec<String>,
+    pub countries: Vec<String>,
+    pub url: Option<String>,
+    pub path: String,
+    pub snippets: Vec<Fragment>,
+}
+
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Timings {
+    pub query_ms: f64,
+    pub collect_ms: f64,
+    pub facets_ms: f64,
+    pub fetch_ms: f64,
+    pub snippets_ms: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    pub query: String,
+    pub total: usize,
+    pub took_ms: f64,
+    pub hits: Vec<Hit>,
+    pub facets: FacetCounts,
+    pub timings: Timings,
+}
+
+/// An open index, kept for many queries (the bench reuses it).
+pub struct Engine {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+    extractor: &'static Extractor,
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+impl Engine {
+    pub fn open(root: &Path) -> Result<Engine> {
+        let (index, _) = store::open(root)?;
+        let reader = index.reader().context("cannot open an index reader")?;
+        let fields = Fields::new(&index.schema());
+        Ok(Engine {
+            index,
+            reader,
+            fields,
+            extractor: Extractor::shared(),
+        })
+    }
+
+    /// Turns the parsed query into a tantivy query.
+    pub fn build_query(&self, parsed: &ParsedQuery, request: &SearchRequest) -> Result<Box<dyn Query>> {
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !parsed.text.trim().is_empty() {
+            let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
+            parser.set_field_boost(f.title, 2.0);
+            let text_query = parser.parse_query(&parsed.text).map_err(|e| QueryError {
+                message: format!("cannot parse query: {e}"),
+                position: None,
+            })?;
+            clauses.push((Occur::Must, text_query));
+        }
+        for filter in &parsed.filters {
+            let field = self.index.schema().get_field(filter.field)?;
+            let values = self.resolve(filter.field, &filter.value);
+            let terms: Vec<(Occur, Box<dyn Query>)> = values
+                .iter()
+                .map(|v| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(field, v),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            let any: Box<dyn Query> = if terms.is_empty() {
+                // Nothing in the index has that name: the filter matches nothing.
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, &filter.value),
+                    IndexRecordOption::Basic,
+                ))
+            } else {
+                Box::new(BooleanQuery::new(terms))
+            };
+            let occur = if filter.negated { Occur::MustNot } else { Occur::Must };
+            clauses.push((occur, any));
+        }
+        if request.since.is_some() || request.until.is_some() {
+            let bound = |d: Option<DateTime<Utc>>, inclusive: bool| match d {
+                Some(d) => {
+                    let t = Term::from_field_date_for_search(
+                        f.date,
+                        tantivy::DateTime::from_timestamp_secs(d.timestamp()),
+                    );
+                    if inclusive { Bound::Included(t) } else { Bound::Excluded(t) }
+                }
+                None => Bound::Unbounded,
+            };
+            let range = RangeQuery::new(bound(request.since, true), bound(request.until, false));
+            clauses.push((Occur::Must, Box::new(range)));
+        }
+        if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The index's values for a filter: any alias the gazetteer knows, any
+    /// spelling that differs only in case, spaces or hyphens, or a surname.
+    pub fn resolve(&self, field: &str, value: &str) -> Vec<String> {
+        let gaz = &self.extractor.gazetteer;
+        let mut wanted: Vec<String> = vec![value.to_string()];
+        match field {
+            "outlet" => wanted.push(self.extractor.outlets.canonical(value)),
+            "people" | "places" | "countries" => {
+                if let Some(form) = gaz.lookup(value) {
+                    for e in &form.entities {
+                        match (field, e) {
+                            ("people", Entity::Person(p)) => wanted.push(gaz.people[*p as usize].clone()),
+                            ("places", Entity::Place(p)) => wanted.push(gaz.places[*p as usize].name.clone()),
+                            ("places" | "countries", Entity::Country(c))
+                            | ("countries", Entity::Demonym(c)) => {
+                                wanted.push(gaz.countries[*c as usize].clone())
+                            }
+                            ("countries", Entity::Place(p)) => {
+                                let c = gaz.places[*p as usize].country;
+                                wanted.push(gaz.countries[c as usize].clone())
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        let keys: Vec<String> = wanted.iter().map(|w| name_key(w)).collect();
+        let single_word = !value.trim().contains(' ');
+        let value_key = name_key(value);
+        let mut found = Vec::new();
+        for term in self.field_terms(field) {
+            let key = name_key(&term);
+            let surname = field == "people"
+                && single_word
+                && term.split_whitespace().last().is_some_and(|l| name_key(l) == value_key);
+            if (keys.contains(&key) || surname) && !found.contains(&term) {
+                found.push(term);
+            }
+        }
+        found
+    }
+
+    /// Every value of a name field in the index (a few thousand at most).
+    pub fn field_terms(&self, field: &str) -> Vec<String> {
+        let searcher = self.reader.searcher();
+        let Ok(f) = self.index.schema().get_field(field) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(f) else { continue };
+            let Ok(mut stream) = inverted.terms().stream() else { continue };
+            while stream.advance() {
+                if let Ok(s) = std::str::from_utf8(stream.key()) {
+                    out.push(s.to_string());
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let started = Instant::now();
+        let mut timings = Timings::default();
+        let parsed = query::parse(&request.query)?;
+        let query = self.build_query(&parsed, request)?;
+        timings.query_ms = ms(started);
+
+        let searcher = self.reader.searcher();
+        let t = Instant::now();
+        let want = request.limit + request.offset;
+        let (total, addresses): (usize, Vec<(f32, DocAddress)>) = match request.sort {
+            SortOrder::Relevance => {
+                let (count, top) = searcher.search(&query, &(Count, TopDocs::with_limit(want.max(1)).order_by_score()))?;
+                (count, top)
+            }
+            SortOrder::Date | SortOrder::DateAsc => {
+                let order = if request.sort == SortOrder::Date { Order::Desc } else { Order::Asc };
+                let top = TopDocs::with_limit(want.max(1))
+                    .order_by_fast_field::<tantivy::DateTime>("date", order);
+                let (count, top) = searcher.search(&query, &(Count, top))?;
+                let top = top
+                    .into_iter()
+                    .map(|(_, addr)| (0.0f32, addr))
+                    .collect();
+                (count, top)
+            }
+        };
+        timings.collect_ms = ms(t);
+
+        let t = Instant::now();
+        let facets = if request.facets.is_empty() && !request.date_facet {
+            FacetCounts::default()
+        } else {
+            let collector = facets::FacetCollector {
+                fields: request.facets.clone(),
+                date_field: request.date_facet.then(|| "date".to_string()),
+            };
+            searcher.search(&query, &collector)?
+        };
+        timings.facets_ms = ms(t);
+
+        let t = Instant::now();
+        let page: Vec<(f32, DocAddress)> = addresses.into_iter().skip(request.offset).take(request.limit).collect();
+        let mut docs = Vec::with_capacity(page.len());
+        for (score, addr) in &page {
+            let doc: TantivyDocument = searcher.doc(*addr)?;
+            docs.push((*score, doc));
+        }
+        timings.fetch_ms = ms(t);
+
+        let t = Instant::now();
+        let highlighter = self.highlighter(&parsed);
+        let hits = docs
+            .into_iter()
+            .map(|(score, doc)| self.hit(score, &doc, &highlighter, request))
+            .collect();
+        timings.snippets_ms = ms(t);
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total,
+            took_ms: ms(started),
+            hits,
+            facets,
+            timings,
+        })
+    }
+
+    pub fn highlighter(&self, parsed: &ParsedQuery) -> Highlighter {
+        Highlighter::new(news_analyzer(), &parsed.words, &parsed.phrases)
+    }
+
+    fn hit(&self, score: f32, doc: &TantivyDocument, hl: &Highlighter, request: &SearchRequest) -> Hit {
+        let f = &self.fields;
+        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(String::from);
+        let all = |field| -> Vec<String> {
+            doc.get_all(field).filter_map(|v| v.as_str().map(String::from)).collect()
+        };
+        let title = text(f.title).unwrap_or_default();
+        let body = text(f.body).unwrap_or_default();
+        let date = doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(|d| Utc.timestamp_opt(d.into_timestamp_secs(), 0).single())
+            .map(|d| crate::article::format_date(&d));
+        Hit {
+            id: text(f.id).unwrap_or_default(),
+            title_highlights: hl.highlight_all(&title).highlights,
+            title,
+            outlet: text(f.outlet),
+            date,
+            score,
+            authors: all(f.authors),
+            people: all(f.people),
+            places: all(f.places),
+            countries: all(f.countries),
+            url: text(f.url),
+            path: text(f.path).unwrap_or_default(),
+            snippets: hl.fragments(&body, request.fragments, request.fragment_size),
+        }
+    }
+}
+
+/// Facet values most frequent first, as shown and printed.
+pub fn facet_values(counts: &FacetCounts, limit: usize) -> Vec<(String, Vec<(String, u64)>)> {
+    counts
+        .fields
+        .iter()
+        .map(|(name, values)| (name.clone(), facets::top(values, limit)))
+        .collect()
+}
+
+/// "2018-09-20", "2018-09" or "2018": the first instant of that day, month or year.
+/// With `end`, the first instant after it (for `--until`, inclusive of the period).
+pub fn parse_period(s: &str, end: bool) -> Result<DateTime<Utc>> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    let (date, next) = match parts.len() {
+        1 if s.len() == 4 => {
+            let y = num(0).context("year")? as i32;
+            (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y + 1, 1, 1))
+        }
+        2 => {
+            let (y, m) = (num(0).context("year")? as i32, num(1).context("month")?);
+            let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+            (NaiveDate::from_ymd_opt(y, m, 1), next)
+        }
+        3 => {
+            let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            (d, d.and_then(|d| d.succ_opt()))
+        }
+        _ => (None, None),
+    };
+    let chosen = if end { next } else { date };
+    let day = chosen.with_context(|| format!("cannot read date {s:?}: use YYYY, YYYY-MM or YYYY-MM-DD"))?;
+    Ok(Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).unwrap()))
+}
+
+/// Matches per period, for the date facet: by day, week, month or year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Interval {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+pub fn date_buckets(days: &std::collections::BTreeMap<i64, u64>, interval: Option<Interval>) -> (Interval, Vec<(String, u64)>) {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let date = |d: i64| epoch + chrono::Duration::days(d);
+    let interval = interval.unwrap_or_else(|| {
+        let span = match (days.keys().next(), days.keys().next_back()) {
+            (Some(a), Some(b)) => b - a,
+            _ => 0,
+        };
+        match span {
+            0..=45 => Interval::Day,
+            46..=400 => Interval::Week,
+            401..=3650 => Interval::Month,
+            _ => Interval::Year,
+        }
+    });
+    let mut buckets: Vec<(String, u64)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (&d, &n) in days {
+        let day = date(d);
+        let key = match interval {
+            Interval::Day => day.format("%Y-%m-%d").to_string(),
+            Interval::Week => {
+                use chrono::Datelike;
+                let monday = day - chrono::Duration::days(day.weekday().num_days_from_monday() as i64);
+                monday.format("%Y-%m-%d").to_string()
+            }
+            Interval::Month => day.format("%Y-%m").to_string(),
+            Interval::Year => day.format("%Y").to_string(),
+        };
+        match index.get(&key) {
+            Some(&i) => buckets[i].1 += n,
+            None => {
+                index.insert(key.clone(), buckets.len());
+                buckets.push((key, n));
+            }
+        }
+    }
+    (interval, buckets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        assert_eq!(parse_period("2018", false).unwrap().to_rfc3339(), "2018-01-01T00:00:00+00:00");
+        assert_eq!(parse_period("2018", true).unwrap().to_rfc3339(), "2019-01-01T00:00:00+00:00");
+        assert_eq!(parse_period("2018-12", true).unwrap().to_rfc3339(), "2019-01-01T00:00:00+00:00");
+        assert_eq!(parse_period("2018-09-20", true).unwrap().to_rfc3339(), "2018-09-21T00:00:00+00:00");
+        assert!(parse_period("last week", false).is_err());
+    }
+}
