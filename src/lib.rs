@@ -7,6 +7,7 @@
 //! and [`render`] prints those for people or programs.
 
 pub mod article;
+pub mod bench;
 pub mod clean;
 pub mod extract;
 pub mod index;

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
+use communique::bench;
 use communique::clean::Cleaner;
 use communique::extract::Extractor;
 use communique::index::{self, BuildOptions, store};
@@ -41,6 +42,12 @@ enum Command {
     ///
     /// Example: communique extract corpus/ --json
     Extract(ExtractArgs),
+    /// Measure query latency over a query set, or time a fresh index build.
+    ///
+    /// Examples:
+    ///   communique bench --index /tmp/reuters-index --queries benches/queries.txt --json
+    ///   communique bench --index-corpus ../shared/corpora/reuters21578 --runs 3
+    Bench(BenchArgs),
     /// Print the index schema (the content of index-schema/schema.json).
     Schema,
 }
@@ -127,6 +134,30 @@ struct SearchArgs {
 }
 
 #[derive(Args)]
+struct BenchArgs {
+    #[command(flatten)]
+    location: IndexLocation,
+    /// Query file, one query a line [default: benches/queries.txt]
+    #[arg(long, value_name = "FILE")]
+    queries: Option<PathBuf>,
+    /// Timed passes over the query set (each query's latency is its median).
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+    /// Untimed passes first, to warm caches.
+    #[arg(long, default_value_t = 1)]
+    warmup: usize,
+    /// Instead of queries, time fresh index builds of this folder.
+    #[arg(long, value_name = "DIR")]
+    index_corpus: Option<PathBuf>,
+    /// Indexing threads for --index-corpus [default: number of cores]
+    #[arg(long)]
+    threads: Option<usize>,
+    /// One JSON object on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
 struct ExtractArgs {
     /// Files or folders to read.
     #[arg(required = true)]
@@ -142,6 +173,7 @@ fn main() -> ExitCode {
         Command::Index(args) => run_index(args),
         Command::Search(args) => run_search(args),
         Command::Extract(args) => run_extract(args),
+        Command::Bench(args) => run_bench(args),
         Command::Schema => {
             println!("{}", schema_document());
             Ok(ExitCode::SUCCESS)
@@ -284,5 +316,59 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
     }
     stdout.flush()?;
     let _ = problems;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_bench(args: BenchArgs) -> Result<ExitCode> {
+    if let Some(corpus) = &args.index_corpus {
+        let report = bench::bench_indexing(corpus, args.runs, args.threads)?;
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        } else {
+            println!(
+                "indexed {} articles ({:.1} MB of text) in {:.2} s median (min {:.2}, max {:.2}; {} runs)\n{:.0} docs/s, {:.1} MB/s, peak memory {:.0} MB, index {:.1} MB",
+                report.articles,
+                report.input_bytes as f64 / 1e6,
+                report.wall_s_median,
+                report.wall_s_min,
+                report.wall_s_max,
+                report.runs,
+                report.docs_per_s,
+                report.mb_per_s,
+                report.peak_rss_mb,
+                report.index_bytes as f64 / 1e6
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let root = args.location.root();
+    let engine = Engine::open(&root)?;
+    let path = args.queries.clone().unwrap_or_else(|| PathBuf::from("benches/queries.txt"));
+    let queries = bench::read_queries(&path)?;
+    let report = bench::bench_queries(&engine, &queries, args.runs, args.warmup);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let line = |name: &str, l: &bench::Latency| {
+        format!(
+            "{name:<12} {:>5} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>8.3} {:>9.0}",
+            l.queries, l.p50_ms, l.p95_ms, l.p99_ms, l.max_ms, l.mean_ms, l.qps
+        )
+    };
+    println!("{:<12} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}", "class", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms", "qps");
+    println!("{}", line("all", &report.overall));
+    for (class, l) in &report.classes {
+        let name = serde_json::to_value(class)?.as_str().unwrap_or_default().to_string();
+        println!("{}", line(&name, l));
+    }
+    let b = &report.breakdown_ms;
+    println!(
+        "mean per query: query {:.3} ms, collect {:.3}, facets {:.3}, fetch {:.3}, snippets {:.3} ({} runs after {} warm-up)",
+        b.query_ms, b.collect_ms, b.facets_ms, b.fetch_ms, b.snippets_ms, report.runs, report.warmup
+    );
+    for f in &report.failed {
+        eprintln!("failed: {f}");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -39,6 +39,8 @@ impl Cleaner {
         // Scraped text and pages need every rule; structured records only the
         // explicit furniture (their lines are paragraphs of a real article).
         let scraped = article.raw.format != SourceFormat::Record;
+        // A page's structure already told headings from labels; text lost it.
+        let flat_text = article.raw.format == SourceFormat::Text;
         let paragraphs = paragraphs(&article.body);
         let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
         for para in paragraphs {
@@ -52,7 +54,7 @@ impl Cleaner {
                     }
                 }
                 LineKind::Story => {
-                    if scraped && is_label(&para) {
+                    if flat_text && is_label(&para) {
                         continue;
                     }
                     kept.push(para);

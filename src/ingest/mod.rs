@@ -234,12 +234,13 @@ pub fn discover_paths(paths: &[PathBuf]) -> Vec<(PathBuf, Discovery)> {
 
 /// Reads one file, handing each article or problem to `sink` as it is found,
 /// so a large JSON Lines dump streams instead of sitting whole in memory.
-pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(Item)) {
+/// Returns how many bytes of text it read (after decompression).
+pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(Item)) -> u64 {
     let bytes = match decode::read_bytes(file) {
         Ok(bytes) => bytes,
         Err(skip) => {
             sink(Item::Skip(skip));
-            return;
+            return 0;
         }
     };
     let bytes = match bytes {
@@ -251,7 +252,7 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         sink(Item::Skip(Skip::new(&file.rel, SkipKind::Empty, "")));
-        return;
+        return 0;
     }
     if decode::looks_binary(&bytes) {
         sink(Item::Skip(Skip::new(
@@ -259,8 +260,9 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
             SkipKind::Binary,
             "contains NUL bytes",
         )));
-        return;
+        return 0;
     }
+    let length = bytes.len() as u64;
     let (content, reencoded) = decode::to_text(bytes);
     if reencoded {
         sink(Item::Skip(Skip::new(
@@ -287,6 +289,7 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
         FileFormat::JsonLines => record::read_json_lines(file, &content, &mut emit),
         FileFormat::Html => webpage::read(file, &content, &mut emit),
     }
+    length
 }
 
 fn relative(root: &Path, path: &Path) -> String {

@@ -21,14 +21,27 @@ pub struct FacetCounts {
 pub struct FacetCollector {
     pub fields: Vec<String>,
     pub date_field: Option<String>,
+    /// With a single segment, only the top values need names; `None` names all
+    /// (exact merging across segments).
+    pub top_only: Option<usize>,
 }
 
 pub struct SegmentFacets {
     columns: Vec<Option<StrColumn>>,
     counts: Vec<Vec<u32>>,
     dates: Option<Column<tantivy::DateTime>>,
-    days: HashMap<i64, u64>,
+    /// Matches per day, indexed from the segment's first day.
+    first_day: i64,
+    days: Vec<u32>,
     undated: u64,
+    top_only: Option<usize>,
+}
+
+/// Longer spans than this (in days) are not a news corpus; count them sparsely.
+const MAX_DAY_SPAN: i64 = 200_000;
+
+fn day_of(d: tantivy::DateTime) -> i64 {
+    d.into_timestamp_secs().div_euclid(SECONDS_PER_DAY)
 }
 
 pub struct SegmentFruit {
@@ -56,12 +69,21 @@ impl Collector for FacetCollector {
             Some(f) => Some(fast.date(f)?),
             None => None,
         };
+        let (first_day, span) = match &dates {
+            Some(c) if c.num_docs() > 0 => {
+                let (lo, hi) = (day_of(c.min_value()), day_of(c.max_value()));
+                (lo, (hi - lo + 1).clamp(0, MAX_DAY_SPAN))
+            }
+            _ => (0, 0),
+        };
         Ok(SegmentFacets {
             columns,
             counts,
             dates,
-            days: HashMap::new(),
+            first_day,
+            days: vec![0; span as usize],
             undated: 0,
+            top_only: self.top_only,
         })
     }
 
@@ -103,8 +125,10 @@ impl SegmentCollector for SegmentFacets {
         if let Some(dates) = &self.dates {
             match dates.first(doc) {
                 Some(d) => {
-                    let day = d.into_timestamp_secs().div_euclid(SECONDS_PER_DAY);
-                    *self.days.entry(day).or_insert(0) += 1;
+                    let slot = (day_of(d) - self.first_day) as usize;
+                    if let Some(n) = self.days.get_mut(slot) {
+                        *n += 1;
+                    }
                 }
                 None => self.undated += 1,
             }
@@ -113,21 +137,41 @@ impl SegmentCollector for SegmentFacets {
 
     fn harvest(self) -> SegmentFruit {
         let mut fields = Vec::with_capacity(self.columns.len());
-        let mut buffer = String::new();
         for (column, counts) in self.columns.iter().zip(self.counts) {
             let mut values = HashMap::new();
             if let Some(column) = column {
-                for (ord, n) in counts.into_iter().enumerate() {
-                    if n > 0 && column.ord_to_str(ord as u64, &mut buffer).unwrap_or(false) {
-                        values.insert(buffer.clone(), n as u64);
+                // One sorted pass over the dictionary: each block is decoded once.
+                let mut ords: Vec<u64> = (0..counts.len() as u64).filter(|&o| counts[o as usize] > 0).collect();
+                if let Some(k) = self.top_only {
+                    if ords.len() > k {
+                        // Ties at the cut are broken by name later; keep them all.
+                        let mut by_count: Vec<u32> = ords.iter().map(|&o| counts[o as usize]).collect();
+                        by_count.sort_unstable_by(|a, b| b.cmp(a));
+                        let floor = by_count[k - 1];
+                        ords.retain(|&o| counts[o as usize] >= floor);
                     }
                 }
+                let mut next = ords.iter();
+                let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                    if let Some(&ord) = next.next() {
+                        let value = String::from_utf8_lossy(bytes).into_owned();
+                        values.insert(value, counts[ord as usize] as u64);
+                    }
+                });
             }
             fields.push(values);
         }
+        let first_day = self.first_day;
+        let days = self
+            .days
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(i, n)| (first_day + i as i64, *n as u64))
+            .collect();
         SegmentFruit {
             fields,
-            days: self.days,
+            days,
             undated: self.undated,
         }
     }

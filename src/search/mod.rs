@@ -284,9 +284,11 @@ impl Engine {
         let facets = if request.facets.is_empty() && !request.date_facet {
             FacetCounts::default()
         } else {
+            let single = searcher.segment_readers().len() == 1;
             let collector = facets::FacetCollector {
                 fields: request.facets.clone(),
                 date_field: request.date_facet.then(|| "date".to_string()),
+                top_only: (single && request.facet_limit > 0).then_some(request.facet_limit),
             };
             searcher.search(&query, &collector)?
         };
