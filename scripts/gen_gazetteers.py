@@ -57,6 +57,13 @@ FIRSTNAME_MIN_FREQ = 0.01       # 1990 US Census first-name frequency (%) at or 
 NAMDICT_MIN_EN = 6              # nam_dict frequency (hex 1..D) in GB/IE/US at or above which a name is common
 GIVEN_WORD_KEEP_FREQ = 0.01     # a given name that is also an English word stays only if this common (census %)
 
+# family names written first (Chinese, Korean, Vietnamese, Cambodian, Burmese names in people.tsv)
+EAST_ASIAN_SURNAMES = {"Xi", "Li", "Wang", "Zhao", "Hu", "Wen", "Jiang", "Zhu", "Deng", "Yang", "Qin", "Wu", "Qian",
+                       "Tang", "Hua", "Geng", "Lu", "Liu", "Zhou", "Yi", "Mao", "Chiang", "Tsai", "Ma", "Chen", "Lai",
+                       "Kim", "Park", "Moon", "Lee", "Roh", "Chun", "Yoon", "Kang", "Chung", "Suh", "Cho", "Song",
+                       "Yun", "Ri", "Choe", "Pak", "Jang", "Hyon", "Thae", "Ban", "Han", "Hun", "Pol", "Min",
+                       "Nguyen", "To", "Ho"}
+
 # one-word person aliases that are regnal / single names or nicknames, not surnames
 ONE_WORD_PERSON_ALIASES = {"Akihito", "Naruhito", "Jokowi", "Hemedti"}
 
@@ -171,7 +178,7 @@ def latin1_ok(s: str) -> bool:
 def clean_city_name(name: str, cc: str) -> str:
     """English-news form of a GeoNames name: keep Latin-1 accents (São Paulo), fold rarer
     transliteration marks (Herāt -> Herat, Kaesŏng -> Kaesong), keep Chinese apostrophes (Xi'an)."""
-    s = name.strip()
+    s = re.sub(r"[\u2019\u02bc]s\b", "'s", name.strip())      # Cox’s Bazar -> Cox's Bazar
     if cc == "CN":
         for a in APOSTROPHES:
             s = s.replace(a, "'")
@@ -209,9 +216,16 @@ class Lexicon:
                 self.first_freq[n] = max(self.first_freq.get(n, 0.0), float(p[1]))
         self.namdict = load_namdict()
         self.stop = set(read_list(SRC / "stopwords.txt"))
-
-    def is_word(self, name: str) -> bool:
-        return name.lower() in self.words or name in self.stop or name.lower() in {s.lower() for s in ()}
+        # surnames of the curated people (last token of the canonical name): "Kennedy", "Bush", "Modi", ...
+        self.people_surnames = set()
+        for canonical, _aliases, _role in read_tsv(SRC / "people.tsv", 3):
+            toks = [t for t in canonical.split() if t not in ("Jr.", "Sr.", "II", "III", "IV", "VI", "XIV", "XVI")]
+            if len(toks) < 2:
+                continue
+            if toks[0] in EAST_ASIAN_SURNAMES and len(toks) <= 3:
+                self.people_surnames.add(toks[0])          # family name first: Xi Jinping, Kim Jong-un
+            elif toks[-1][:1].isupper() and toks[-2] not in ("de", "la", "del", "da", "van", "von", "der", "al", "bin"):
+                self.people_surnames.add(toks[-1])
 
     def is_given(self, name: str) -> bool:
         if self.first_freq.get(name, 0.0) >= FIRSTNAME_MIN_FREQ:
@@ -223,7 +237,7 @@ class Lexicon:
 
     def readings(self, name: str) -> list[str]:
         r = []
-        if self.is_given(name) or self.is_surname(name):
+        if self.is_given(name) or self.is_surname(name) or name in self.people_surnames:
             r.append("person")
         if name.lower() in self.words or name in self.stop:
             r.append("word")
@@ -344,10 +358,10 @@ def build_places(countries: list[Country], lex: Lexicon, ambiguous: dict):
     used_override = set()
 
     filt = {}
-    for name, action, note in read_tsv(SRC / "place_filter.tsv", 3):
+    for name, action, readings, note in read_tsv(SRC / "place_filter.tsv", 4):
         if action not in ("keep", "drop"):
             raise SystemExit(f"place_filter.tsv: bad action {action!r}")
-        filt[name] = (action, note)
+        filt[name] = (action, multi(readings), note)
 
     def make(v, kind, prio):
         key = (v["name"], v["countrycode"])
@@ -363,16 +377,26 @@ def build_places(countries: list[Country], lex: Lexicon, ambiguous: dict):
             canonical, extra = clean_city_name(v["name"], cc), []
         al = list(extra)
         for form in (v["name"], clean_city_name(v["name"], cc), fold(v["name"])):
-            al.append(form.replace("\u2019", "'"))
+            form = form.replace("\u2019", "'")
+            if "'" in form and "'" not in canonical:
+                continue                                 # Arkhangel'sk: soft-sign transliteration
+            if "'" in canonical and sep_key(form) == sep_key(canonical) and "'" not in form:
+                continue                                 # Coxs Bazar
+            if latin1_ok(form) and NAME_RE.match(form):   # drop "Ḩamāh"-style transliterations
+                al.append(form)
         k = sep_key(canonical)
         for a in sorted(v.get("alternatenames") or []):
-            if a.isascii() and a[:1].isupper() and not a.isupper() and sep_key(a) == k and NAME_RE.match(a):
+            if "'" in a and "'" not in canonical:
+                continue                      # Hel'sinki, Mins'k: transliterated soft signs, not English
+            if a.isascii() and a[:1].isupper() and not a.isupper() and sep_key(a) == k and NAME_RE.match(a) \
+                    and not a.endswith("'"):
                 al.append(a)
         al = uniq([a for a in al if a != canonical])
         return Place(canonical, by_code[cc].canonical, kind, al, v["population"], prio, "geonames")
 
     # capitals (sovereign states: prio 3; territories: prio 2)
     capitals = []
+    curated_capital_countries = {r[1] for r in read_tsv(SRC / "regions_sites.tsv", 4) if r[2] == "capital"}
     for c in countries:
         if c.code == "-" or c.status == "historical":
             continue
@@ -385,7 +409,8 @@ def build_places(countries: list[Country], lex: Lexicon, ambiguous: dict):
             cands = [v for v in cities if v["countrycode"] == c.code and
                      sep_key(v["name"]) == sep_key(cap)]
         if not cands:
-            warn(f"capital {cap!r} of {c.canonical} not found in GeoNames cities")
+            if c.canonical not in curated_capital_countries:
+                warn(f"capital {cap!r} of {c.canonical} not found in GeoNames cities")
             continue
         v = cands[0]
         p = make(v, "capital", 3 if c.status == "state" else 2)
@@ -427,6 +452,18 @@ def build_places(countries: list[Country], lex: Lexicon, ambiguous: dict):
         curated_surface.update([p.canonical] + p.aliases)
 
     # choose one row per canonical: curated > states > sovereign capital > territory capital > population
+    same_name: dict[str, dict[str, int]] = {}
+    for p in generated:
+        if p.pop >= CITY_MIN_POP or p.prio >= 2:
+            d = same_name.setdefault(p.canonical, {})
+            d[p.country] = max(d.get(p.country, 0), p.pop)
+    for name, d in same_name.items():
+        if len(d) > 1 and name not in country_surface:
+            ranked = sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))
+            add_amb(ambiguous, name, [f"place:{name}/{c}" for c, _ in ranked],
+                    "city name in several countries (GeoNames, >= 100,000 inhabitants or capital); "
+                    "places.tsv keeps the capital, else the most populous")
+
     chosen: dict[str, Place] = {}
     for p in curated + regions + sorted(generated, key=lambda p: (-p.prio, -p.pop, p.canonical)):
         if p.origin != "curated" and p.canonical in curated_surface:
@@ -445,29 +482,26 @@ def build_places(countries: list[Country], lex: Lexicon, ambiguous: dict):
             result.append(p)
             continue
         name = p.canonical
-        reasons = []
-        if name in country_surface:
-            if p.origin in ("us-state",):
-                reasons = []                      # Georgia (US state) stays; listed in ambiguous.tsv
-            else:
-                dropped.append((p, "same as a country name"))
-                continue
+        if name in country_surface and p.origin != "us-state":   # Georgia (US state) stays; see ambiguous.tsv
+            dropped.append((p, "same as a country name"))
+            continue
         rd = lex.readings(name)
-        action = filt.get(name, (None, ""))[0]
+        action, frd, fnote = filt.get(name, (None, [], ""))
         if action == "drop":
-            rd = uniq(rd + ["person"] if not rd else rd)
             dropped.append((p, "place_filter.tsv"))
-            add_amb(ambiguous, name, [f"place:{p.canonical}/{p.country}"] + rd,
-                    "city name that is also a common word or name; dropped from places.tsv")
+            if p.pop >= CITY_MIN_POP or p.prio >= 2:
+                add_amb(ambiguous, name, [f"place:{p.canonical}/{p.country}"] + uniq(frd + rd),
+                        f"dropped from places.tsv ({fnote})")
             continue
         if len(name) <= 2:
             dropped.append((p, "too short"))
             continue
-        if rd and action != "keep":
-            keep = p.prio >= 3 or p.prio == 4 or p.pop >= BIG_CITY_POP
-            add_amb(ambiguous, name, [f"place:{p.canonical}/{p.country}"] + rd,
-                    ("kept in places.tsv" if keep else "dropped from places.tsv") +
-                    f"; {'/'.join(rd)} reading from census names / SCOWL word list")
+        if rd:
+            keep = p.prio >= 3 or p.pop >= BIG_CITY_POP or action == "keep"
+            if p.pop >= CITY_MIN_POP or p.prio >= 2:
+                add_amb(ambiguous, name, [f"place:{p.canonical}/{p.country}"] + rd,
+                        ("kept in places.tsv" if keep else "dropped from places.tsv") +
+                        f"; {'/'.join(rd)} reading from census names / SCOWL word list / people.tsv")
             if not keep:
                 dropped.append((p, "/".join(rd)))
                 continue
@@ -476,12 +510,19 @@ def build_places(countries: list[Country], lex: Lexicon, ambiguous: dict):
     # alias clean-up: an alias must not be a country surface form, another place's canonical,
     # an ordinary word or a common given name; each alias belongs to the highest-priority row only
     canon = {p.canonical for p in result}
+    folded_other = {}
+    for p in result:
+        folded_other.setdefault(fold(p.canonical).casefold(), set()).add(p.canonical)
+    for c in country_surface:
+        folded_other.setdefault(fold(c).casefold(), set()).add(c)
     alias_owner: dict[str, Place] = {}
     for p in sorted(result, key=lambda p: (-p.prio, -p.pop, sort_key(p.canonical))):
         keep = []
         for a in p.aliases:
             if a == p.canonical or a in canon or a in country_surface:
                 continue
+            if folded_other.get(fold(a).casefold(), set()) - {p.canonical}:
+                continue                      # "Québec" (city alias) would shadow the province Quebec
             if p.origin != "curated" and (lex.readings(a) or len(a) <= 2 or a in filt):
                 continue
             if a in alias_owner:
@@ -558,17 +599,11 @@ def main() -> None:
         block.update(c.aliases)
         block.update(c.adjectives)
     for p in places:
-        if p.kind in ("capital", "city", "region"):
+        if p.kind == "capital" or (p.kind == "city" and p.pop >= BIG_CITY_POP):
             block.add(p.canonical)
     stop = lex.stop
-    given = set()
-    for n, e in lex.namdict.items():
-        given.add(n)
-    for n in lex.first_freq:
-        given.add(n)
-    for n in read_list(SRC / "given_names_extra.txt"):
-        given.add(n)
     extra = set(read_list(SRC / "given_names_extra.txt"))
+    given = set(lex.namdict) | set(lex.first_freq) | extra
     final = []
     for n in given:
         n = n.strip()
@@ -585,7 +620,8 @@ def main() -> None:
         "1.2 or later (this derived list is released under the same licence) + 1990 US Census first names "
         "(names 0.3.0, public domain) + hand-curated additions (scripts/gazetteer_sources/given_names_extra.txt); "
         "generated by scripts/gen_gazetteers.py\n"
-        "# one given name a line; removed: country/capital/city/region names, function words, months, weekdays, "
+        "# one given name a line; removed: country names and aliases, capitals, cities >= 1M inhabitants, "
+        "function words, months, weekdays, "
         "and rare names that are ordinary English words\n"
         + "\n".join(final) + "\n", encoding="utf-8")
 
@@ -603,6 +639,11 @@ def main() -> None:
                 raise SystemExit(f"people.tsv: alias {a!r} used by {seen_alias[a]} and {canonical}")
             seen_alias[a] = canonical
         prow.append([canonical, al, role])
+    pcanon = {r[0] for r in prow}
+    for r in prow:
+        for a in r[1]:
+            if a in pcanon:
+                raise SystemExit(f"people.tsv: alias {a!r} of {r[0]} is another person's canonical")
     n_people = write_tsv(
         OUT / "people.tsv",
         "hand-curated for communique from general public knowledge (scripts/gazetteer_sources/people.tsv; "
@@ -653,6 +694,14 @@ def main() -> None:
     # --- ambiguous
     arows = []
     for name, e in ambiguous.items():
+        for r in e["readings"]:
+            if r in ("person", "word", "org"):
+                continue
+            m = re.fullmatch(r"place:(.+)/([^/]+)", r)
+            if not m:
+                raise SystemExit(f"ambiguous: bad reading {r!r} for {name}")
+            if m.group(2) not in cname:
+                raise SystemExit(f"ambiguous: reading {r!r} for {name}: unknown country")
         arows.append([name, e["readings"], "; ".join(e["notes"])])
     n_amb = write_tsv(
         OUT / "ambiguous.tsv",
@@ -660,8 +709,9 @@ def main() -> None:
         "names with common words (SCOWL/wamerican), 1990 US Census names (names 0.3.0) and nam_dict "
         "(gender-guesser 0.4.0, GNU FDL); generated by scripts/gen_gazetteers.py",
         ["name", "readings", "note"], arows,
-        notes=["readings: place:<canonical>/<country> (canonical of places.tsv or countries.tsv; country of "
-               "countries.tsv), person, word, org, or other:<text>"])
+        notes=["readings: place:<canonical>/<country> (canonical of places.tsv or countries.tsv when such a row "
+               "exists; country is a canonical of countries.tsv), person, word, org"])
+
 
     # --- Reuters slug map (measurement aid only)
     reuters = CORPORA / "reuters21578" / "data.jsonl.gz"
