@@ -108,7 +108,10 @@ pub struct Engine {
     pub index: Index,
     pub reader: IndexReader,
     pub fields: Fields,
+    parser: QueryParser,
     extractor: &'static Extractor,
+    /// Values of each name field, read once per engine (filters resolve against them).
+    terms: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<String>>>>,
 }
 
 fn ms(since: Instant) -> f64 {
@@ -120,11 +123,15 @@ impl Engine {
         let (index, _) = store::open(root)?;
         let reader = index.reader().context("cannot open an index reader")?;
         let fields = Fields::new(&index.schema());
+        let mut parser = QueryParser::for_index(&index, vec![fields.title, fields.body]);
+        parser.set_field_boost(fields.title, 2.0);
         Ok(Engine {
             index,
             reader,
             fields,
+            parser,
             extractor: Extractor::shared(),
+            terms: Default::default(),
         })
     }
 
@@ -133,9 +140,7 @@ impl Engine {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !parsed.text.trim().is_empty() {
-            let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
-            parser.set_field_boost(f.title, 2.0);
-            let text_query = parser.parse_query(&parsed.text).map_err(|e| QueryError {
+            let text_query = self.parser.parse_query(&parsed.text).map_err(|e| QueryError {
                 message: format!("cannot parse query: {e}"),
                 position: None,
             })?;
@@ -218,20 +223,28 @@ impl Engine {
         let single_word = !value.trim().contains(' ');
         let value_key = name_key(value);
         let mut found = Vec::new();
-        for term in self.field_terms(field) {
+        for term in self.field_terms(field).iter() {
             let key = name_key(&term);
             let surname = field == "people"
                 && single_word
                 && term.split_whitespace().last().is_some_and(|l| name_key(l) == value_key);
-            if (keys.contains(&key) || surname) && !found.contains(&term) {
-                found.push(term);
+            if (keys.contains(&key) || surname) && !found.contains(term) {
+                found.push(term.clone());
             }
         }
         found
     }
 
     /// Every value of a name field in the index (a few thousand at most).
-    pub fn field_terms(&self, field: &str) -> Vec<String> {
+    pub fn field_terms(&self, field: &str) -> std::sync::Arc<Vec<String>> {
+        let mut cache = self.terms.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(field.to_string())
+            .or_insert_with(|| std::sync::Arc::new(self.read_field_terms(field)))
+            .clone()
+    }
+
+    fn read_field_terms(&self, field: &str) -> Vec<String> {
         let searcher = self.reader.searcher();
         let Ok(f) = self.index.schema().get_field(field) else {
             return Vec::new();

@@ -19,6 +19,24 @@ pub struct Highlighter {
     analyzer: TextAnalyzer,
     terms: HashSet<String>,
     phrases: Vec<Vec<String>>,
+    /// First two letters of every term: a word that starts otherwise cannot
+    /// stem to a term, so most words of a text skip the stemmer.
+    prefixes: HashSet<String>,
+    light: TextAnalyzer,
+}
+
+fn prefix2(word: &str) -> String {
+    word.chars().take(2).collect()
+}
+
+/// Words lower-cased and accent-folded but not stemmed: the cheap first pass.
+fn light_analyzer() -> TextAnalyzer {
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer};
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 struct Tok {
@@ -28,27 +46,32 @@ struct Tok {
 }
 
 impl Highlighter {
-    pub fn new(mut analyzer: TextAnalyzer, words: &[String], phrases: &[String]) -> Highlighter {
+    pub fn new(mut analyzer: TextAnalyzer, words: &[String], phrase_texts: &[String]) -> Highlighter {
         let mut terms = HashSet::new();
         for w in words {
             for t in analyze(&mut analyzer, w) {
                 terms.insert(t.text);
             }
         }
-        let phrases = phrases
+        let phrases = phrase_texts
             .iter()
             .map(|p| analyze(&mut analyzer, p).into_iter().map(|t| t.text).collect::<Vec<_>>())
             .filter(|p: &Vec<String>| !p.is_empty())
             .collect();
+        let mut light = light_analyzer();
+        let mut prefixes = HashSet::new();
+        for w in words.iter().chain(phrase_texts) {
+            for t in analyze(&mut light, w) {
+                prefixes.insert(prefix2(&t.text));
+            }
+        }
         Highlighter {
             analyzer,
             terms,
             phrases,
+            prefixes,
+            light,
         }
-    }
-
-    pub fn add_terms(&mut self, words: impl IntoIterator<Item = String>) {
-        self.terms.extend(words);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -57,8 +80,32 @@ impl Highlighter {
 
     /// Byte ranges of `text` to highlight.
     fn matches(&self, text: &str) -> Vec<(usize, usize)> {
+        if self.is_empty() {
+            return Vec::new();
+        }
         let mut analyzer = self.analyzer.clone();
-        let toks = analyze(&mut analyzer, text);
+        let mut light = self.light.clone();
+        let mut stream = light.token_stream(text);
+        let mut stems: std::collections::HashMap<String, String> = Default::default();
+        let mut toks: Vec<Tok> = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            let cut = t.text.char_indices().nth(2).map_or(t.text.len(), |(i, _)| i);
+            // Words that cannot stem to a term stay unallocated and unmatched.
+            let text = if self.prefixes.contains(&t.text[..cut]) {
+                stems
+                    .entry(t.text.clone())
+                    .or_insert_with(|| analyze(&mut analyzer, &t.text).pop().map(|s| s.text).unwrap_or_default())
+                    .clone()
+            } else {
+                String::new()
+            };
+            toks.push(Tok {
+                start: t.offset_from,
+                end: t.offset_to,
+                text,
+            });
+        }
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
