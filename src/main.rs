@@ -42,6 +42,14 @@ enum Command {
     ///
     /// Example: communique extract corpus/ --json
     Extract(ExtractArgs),
+    /// Print one whole cleaned article with its metadata.
+    ///
+    /// Example: communique show 000_3af7680843796fe3.txt --query "fourth visit"
+    Show(ShowArgs),
+    /// Articles most like one article (by its distinctive words).
+    ///
+    /// Example: communique similar reuters-9693 -n 5
+    Similar(SimilarArgs),
     /// Measure query latency over a query set, or time a fresh index build.
     ///
     /// Examples:
@@ -131,6 +139,45 @@ struct SearchArgs {
     /// Highlight with <mark> tags.
     #[arg(long)]
     html: bool,
+    /// Facets to count, repeatable: outlet, people, places, countries, authors, date [default: all]
+    #[arg(long = "facet", value_name = "FIELD")]
+    facet: Vec<String>,
+    /// Match every word within one or two typos (a single word: write it `word~`).
+    #[arg(long)]
+    fuzzy: bool,
+    /// Show, for each hit, which fields and terms matched and what each added to the score.
+    #[arg(long)]
+    explain: bool,
+    /// Best hit per outlet: how each outlet covered it (the only grouping so far: outlet).
+    #[arg(long, value_name = "FIELD", value_parser = ["outlet"])]
+    group_by: Option<String>,
+}
+
+#[derive(Args)]
+struct ShowArgs {
+    /// Article id, as printed by search.
+    id: String,
+    #[command(flatten)]
+    location: IndexLocation,
+    /// Highlight this query's matches in the article.
+    #[arg(long, short)]
+    query: Option<String>,
+    #[arg(long)]
+    json: bool,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Args)]
+struct SimilarArgs {
+    /// Article id, as printed by search.
+    id: String,
+    #[command(flatten)]
+    location: IndexLocation,
+    #[arg(long, short = 'n', default_value_t = 10)]
+    limit: usize,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -174,6 +221,8 @@ fn main() -> ExitCode {
         Command::Search(args) => run_search(args),
         Command::Extract(args) => run_extract(args),
         Command::Bench(args) => run_bench(args),
+        Command::Show(args) => run_show(args),
+        Command::Similar(args) => run_similar(args),
         Command::Schema => {
             println!("{}", schema_document());
             Ok(ExitCode::SUCCESS)
@@ -220,7 +269,11 @@ fn run_index(args: IndexArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(3));
     }
     if report.articles == 0 {
-        eprintln!("communique: no article could be indexed from {}", args.corpus.display());
+        eprintln!(
+            "communique: no article could be indexed from {}; any previous index at {} is kept",
+            args.corpus.display(),
+            root.display()
+        );
         return Ok(ExitCode::from(4));
     }
     Ok(ExitCode::SUCCESS)
@@ -236,11 +289,18 @@ fn ensure_index(root: &Path, explicit: bool) -> Result<()> {
     if !corpus.is_dir() {
         return Ok(());
     }
-    eprintln!("no index yet: building one from {} into {}", corpus.display(), root.display());
+    eprintln!(
+        "no index yet: building one from {} into {}",
+        corpus.display(),
+        root.display()
+    );
     let mut options = BuildOptions::new(corpus.to_path_buf(), root.to_path_buf());
     options.progress = std::io::stderr().is_terminal();
     let report = index::build(&options)?;
-    eprint!("{}", render::render_summary(&report, &root.display().to_string()));
+    eprint!(
+        "{}",
+        render::render_summary(&report, &root.display().to_string())
+    );
     Ok(())
 }
 
@@ -253,21 +313,69 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
         limit: if args.facet_only { 0 } else { args.limit },
         offset: args.offset,
         sort: args.sort,
-        since: args.since.as_deref().map(|s| parse_period(s, false)).transpose().context("--since")?,
-        until: args.until.as_deref().map(|s| parse_period(s, true)).transpose().context("--until")?,
+        since: args
+            .since
+            .as_deref()
+            .map(|s| parse_period(s, false))
+            .transpose()
+            .context("--since")?,
+        until: args
+            .until
+            .as_deref()
+            .map(|s| parse_period(s, true))
+            .transpose()
+            .context("--until")?,
         fragments: args.fragments,
         fragment_size: args.fragment_size.max(20),
         facet_limit: args.facet_limit,
+        fuzzy: args.fuzzy,
+        explain: args.explain,
         ..SearchRequest::default()
     };
-    let results = engine.search(&request)?;
+    let mut request = request;
+    if !args.facet.is_empty() {
+        for f in &args.facet {
+            let known = ["outlet", "people", "places", "countries", "authors", "date"];
+            anyhow::ensure!(
+                known.contains(&f.as_str()),
+                "unknown facet {f:?} (known: {})",
+                known.join(", ")
+            );
+        }
+        request.date_facet = args.facet.iter().any(|f| f == "date");
+        request.facets = args
+            .facet
+            .iter()
+            .filter(|f| *f != "date")
+            .cloned()
+            .collect();
+    }
+    if args.group_by.is_some() {
+        // Enough hits that every outlet's best one is among them.
+        request.limit = (args.limit * 20).max(200);
+        request.facets.retain(|f| f != "outlet");
+        request.facets.push("outlet".into());
+    }
+    let mut results = engine.search(&request)?;
+    if args.group_by.is_some() {
+        results.hits = render::best_per_outlet(std::mem::take(&mut results.hits), args.limit);
+    }
     let mut stdout = std::io::stdout().lock();
     if args.json {
-        let value = render::results_json(&results, args.facet_limit, args.interval);
+        let mut value = render::results_json(&results, args.facet_limit, args.interval);
+        if args.group_by.is_some() {
+            value["group_by"] = "outlet".into();
+        }
         writeln!(stdout, "{}", serde_json::to_string_pretty(&value)?)?;
     } else {
         let style = Style::resolve(args.color, args.html);
-        let text = render::render_results(&results, &style, args.facet_limit, args.interval, !args.facet_only);
+        let text = render::render_results(
+            &results,
+            &style,
+            args.facet_limit,
+            args.interval,
+            !args.facet_only,
+        );
         write!(stdout, "{text}")?;
     }
     Ok(ExitCode::SUCCESS)
@@ -304,7 +412,10 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                         "{}\n  {} · {} · by {}\n  people: {}\n  places: {}\n  countries: {}\n",
                         a.title,
                         a.outlet.as_deref().unwrap_or("unknown outlet"),
-                        a.date.as_ref().map(communique::article::format_date).unwrap_or_else(|| "undated".into()),
+                        a.date
+                            .as_ref()
+                            .map(communique::article::format_date)
+                            .unwrap_or_else(|| "undated".into()),
                         a.authors.join(", "),
                         a.people.join(", "),
                         a.places.join(", "),
@@ -343,7 +454,10 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
     }
     let root = args.location.root();
     let engine = Engine::open(&root)?;
-    let path = args.queries.clone().unwrap_or_else(|| PathBuf::from("benches/queries.txt"));
+    let path = args
+        .queries
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("benches/queries.txt"));
     let queries = bench::read_queries(&path)?;
     let report = bench::bench_queries(&engine, &queries, args.runs, args.warmup);
     if args.json {
@@ -356,19 +470,91 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
             l.queries, l.p50_ms, l.p95_ms, l.p99_ms, l.max_ms, l.mean_ms, l.qps
         )
     };
-    println!("{:<12} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}", "class", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms", "qps");
+    println!(
+        "{:<12} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}",
+        "class", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms", "qps"
+    );
     println!("{}", line("all", &report.overall));
     for (class, l) in &report.classes {
-        let name = serde_json::to_value(class)?.as_str().unwrap_or_default().to_string();
+        let name = serde_json::to_value(class)?
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         println!("{}", line(&name, l));
     }
     let b = &report.breakdown_ms;
     println!(
         "mean per query: query {:.3} ms, collect {:.3}, facets {:.3}, fetch {:.3}, snippets {:.3} ({} runs after {} warm-up)",
-        b.query_ms, b.collect_ms, b.facets_ms, b.fetch_ms, b.snippets_ms, report.runs, report.warmup
+        b.query_ms,
+        b.collect_ms,
+        b.facets_ms,
+        b.fetch_ms,
+        b.snippets_ms,
+        report.runs,
+        report.warmup
     );
     for f in &report.failed {
         eprintln!("failed: {f}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_show(args: ShowArgs) -> Result<ExitCode> {
+    let engine = Engine::open(&args.location.root())?;
+    let doc = engine.document(&args.id)?;
+    let parsed = communique::search::query::parse(args.query.as_deref().unwrap_or(""))?;
+    let highlighter = engine.highlighter(&parsed);
+    let request = SearchRequest {
+        fragments: 0,
+        ..SearchRequest::default()
+    };
+    let hit = engine.hit(0.0, &doc, &highlighter, &request);
+    let body = communique::search::stored_body(&engine, &doc);
+    let body_marks = highlighter.highlight_all(&body);
+    if args.json {
+        let mut value = serde_json::to_value(&hit)?;
+        value["body"] = body.into();
+        value["body_highlights"] = serde_json::to_value(&body_marks.highlights)?;
+        value.as_object_mut().map(|o| o.remove("snippets"));
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        let style = Style::resolve(args.color, false);
+        print!("{}", render::render_article(&hit, &body_marks, &style));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_similar(args: SimilarArgs) -> Result<ExitCode> {
+    let engine = Engine::open(&args.location.root())?;
+    let found = engine.similar(&args.id, args.limit)?;
+    let empty = communique::search::query::ParsedQuery::default();
+    let highlighter = engine.highlighter(&empty);
+    let request = SearchRequest {
+        fragments: 1,
+        fragment_size: 160,
+        ..SearchRequest::default()
+    };
+    let hits: Vec<_> = found
+        .iter()
+        .map(|(score, doc)| engine.hit(*score, doc, &highlighter, &request))
+        .collect();
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"id": args.id, "similar": hits}))?
+        );
+    } else {
+        for (i, h) in hits.iter().enumerate() {
+            println!(
+                "{:>2}. {}  [{:.2}]\n    {} · {} · {}",
+                i + 1,
+                h.title,
+                h.score,
+                h.outlet.as_deref().unwrap_or("unknown outlet"),
+                h.date.as_deref().unwrap_or("undated"),
+                h.id
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -25,8 +25,11 @@ pub fn classify(q: &str) -> QueryClass {
     let parsed = query::parse(q).unwrap_or_default();
     if !parsed.filters.is_empty() {
         QueryClass::Filtered
-    } else if q.contains(" AND ") || q.contains(" OR ") || q.contains(" NOT ")
-        || q.split_whitespace().any(|w| w.starts_with('+') || w.starts_with('-'))
+    } else if q.contains(" AND ")
+        || q.contains(" OR ")
+        || q.contains(" NOT ")
+        || q.split_whitespace()
+            .any(|w| w.starts_with('+') || w.starts_with('-'))
     {
         QueryClass::Boolean
     } else if q.contains('"') {
@@ -41,7 +44,8 @@ pub fn classify(q: &str) -> QueryClass {
 /// Reads a query file: one query a line, `#` comments; a `class<TAB>query`
 /// line (the peers' format) keeps only the query.
 pub fn read_queries(path: &Path) -> Result<Vec<String>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     Ok(text
         .lines()
         .map(|l| l.rsplit('\t').next().unwrap_or(l).trim())
@@ -97,13 +101,26 @@ fn latency(per_query_ms: &[f64]) -> Latency {
         p95_ms: percentile(&v, 95.0),
         p99_ms: percentile(&v, 99.0),
         max_ms: v.last().copied().unwrap_or(0.0),
-        mean_ms: if v.is_empty() { 0.0 } else { total / v.len() as f64 },
-        qps: if total > 0.0 { v.len() as f64 / (total / 1000.0) } else { 0.0 },
+        mean_ms: if v.is_empty() {
+            0.0
+        } else {
+            total / v.len() as f64
+        },
+        qps: if total > 0.0 {
+            v.len() as f64 / (total / 1000.0)
+        } else {
+            0.0
+        },
     }
 }
 
 /// Each query's latency is its median over `runs` passes, after `warmup` passes.
-pub fn bench_queries(engine: &Engine, queries: &[String], runs: usize, warmup: usize) -> QueryBench {
+pub fn bench_queries(
+    engine: &Engine,
+    queries: &[String],
+    runs: usize,
+    warmup: usize,
+) -> QueryBench {
     let runs = runs.max(1);
     let mut samples: Vec<Vec<f64>> = vec![Vec::new(); queries.len()];
     let mut parts = Timings::default();
@@ -163,7 +180,11 @@ pub fn bench_queries(engine: &Engine, queries: &[String], runs: usize, warmup: u
         classes: classes
             .into_iter()
             .map(|c| {
-                let v: Vec<f64> = per_query.iter().filter(|(k, _)| *k == c).map(|(_, ms)| *ms).collect();
+                let v: Vec<f64> = per_query
+                    .iter()
+                    .filter(|(k, _)| *k == c)
+                    .map(|(_, ms)| *ms)
+                    .collect();
                 (c, latency(&v))
             })
             .collect(),
@@ -192,9 +213,11 @@ pub fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|kb| kb.parse::<f64>().ok()))
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|kb| kb.parse::<f64>().ok())
+            })
         })
         .map_or(0.0, |kb| kb / 1024.0)
 }
@@ -211,7 +234,8 @@ fn dir_size(path: &Path) -> u64 {
 
 /// Builds `corpus` from scratch `runs` times into a scratch folder.
 pub fn bench_indexing(corpus: &Path, runs: usize, threads: Option<usize>) -> Result<IndexBench> {
-    let scratch: PathBuf = std::env::temp_dir().join(format!("communique-bench-{}", std::process::id()));
+    let scratch: PathBuf =
+        std::env::temp_dir().join(format!("communique-bench-{}", std::process::id()));
     let mut walls = Vec::new();
     let mut last = None;
     for _ in 0..runs.max(1) {

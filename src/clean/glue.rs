@@ -88,7 +88,10 @@ mod tests {
             "summit in Singapore. Secretary of State"
         );
         assert_eq!(repair("June.On Thursday"), "June. On Thursday");
-        assert_eq!(repair("on July 6.Andrew Harnik"), "on July 6. Andrew Harnik");
+        assert_eq!(
+            repair("on July 6.Andrew Harnik"),
+            "on July 6. Andrew Harnik"
+        );
     }
 
     #[test]

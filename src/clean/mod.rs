@@ -141,9 +141,8 @@ fn paragraphs(body: &str) -> Vec<String> {
     if is_hard_wrapped(&lines) {
         let mut current = String::new();
         for line in &lines {
-            let starts_paragraph = line.trim().is_empty()
-                || line.starts_with("  ")
-                || line.starts_with('\t');
+            let starts_paragraph =
+                line.trim().is_empty() || line.starts_with("  ") || line.starts_with('\t');
             if starts_paragraph && !current.trim().is_empty() {
                 out.push(collapse_whitespace(&current));
                 current.clear();
@@ -216,6 +215,9 @@ mod tests {
     fn caption_before_credit_goes() {
         let body = "U. S. Secretary of State Mike Pompeo speaks at the Library, Sun\nAP Photo/Mark J. Terrill\nSecretary of State Mike Pompeo could soon make another visit.";
         let a = cleaned(body, SourceFormat::Text);
-        assert_eq!(a.body, "Secretary of State Mike Pompeo could soon make another visit.");
+        assert_eq!(
+            a.body,
+            "Secretary of State Mike Pompeo could soon make another visit."
+        );
     }
 }

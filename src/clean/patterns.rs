@@ -85,7 +85,11 @@ impl Patterns {
 
     pub fn classify(&self, line: &str) -> LineKind {
         let key = line_key(line);
-        if self.tails.iter().any(|t| key == *t || key.starts_with(&format!("{t} "))) {
+        if self
+            .tails
+            .iter()
+            .any(|t| key == *t || key.starts_with(&format!("{t} ")))
+        {
             return LineKind::Tail;
         }
         if self.lines.contains(&key) {
@@ -115,7 +119,10 @@ mod tests {
     #[test]
     fn seed_furniture_is_recognised() {
         let p = Patterns::load();
-        assert_eq!(p.classify("Share this articleComments"), LineKind::Furniture);
+        assert_eq!(
+            p.classify("Share this articleComments"),
+            LineKind::Furniture
+        );
         assert_eq!(p.classify("COMMENTS"), LineKind::Furniture);
         assert_eq!(p.classify("You might also like"), LineKind::Tail);
         assert_eq!(p.classify("AP Photo/Mark J. Terrill"), LineKind::Credit);

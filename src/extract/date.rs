@@ -4,8 +4,18 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 const DATE_FORMATS: &[&str] = &[
-    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%m/%d/%Y", "%m/%d/%y", "%d %B %Y", "%d %b %Y",
-    "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%B %d %Y", "%Y%m%d",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%b. %d, %Y",
+    "%B %d %Y",
+    "%Y%m%d",
 ];
 const DATETIME_FORMATS: &[&str] = &[
     "%Y-%m-%dT%H:%M:%S%.f",
@@ -25,7 +35,11 @@ pub fn parse_date(raw: &str) -> Option<DateTime<Utc>> {
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
         return Some(d.with_timezone(&Utc));
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S %z"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+    ] {
         if let Ok(d) = DateTime::parse_from_str(s, f) {
             return Some(d.with_timezone(&Utc));
         }
@@ -42,7 +56,10 @@ pub fn parse_date(raw: &str) -> Option<DateTime<Utc>> {
     }
     // Unix seconds, as some dumps store them.
     if s.len() >= 9 && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse::<i64>().ok().and_then(|t| Utc.timestamp_opt(t, 0).single());
+        return s
+            .parse::<i64>()
+            .ok()
+            .and_then(|t| Utc.timestamp_opt(t, 0).single());
     }
     None
 }
@@ -70,7 +87,9 @@ pub fn date_from_url(url: &str) -> Option<DateTime<Utc>> {
     }
     parts.iter().find_map(|p| {
         let head = p.get(..10)?;
-        NaiveDate::parse_from_str(head, "%Y-%m-%d").ok().and_then(plausible)
+        NaiveDate::parse_from_str(head, "%Y-%m-%d")
+            .ok()
+            .and_then(plausible)
     })
 }
 
@@ -97,7 +116,10 @@ mod tests {
     #[test]
     fn url_dates() {
         let u = "http://www.breitbart.com/big-government/2017/09/12/exclusive-paul-ryan/";
-        assert_eq!(date_from_url(u).unwrap().format("%F").to_string(), "2017-09-12");
+        assert_eq!(
+            date_from_url(u).unwrap().format("%F").to_string(),
+            "2017-09-12"
+        );
         assert!(date_from_url("https://www.nbcnews.com/news/world/kim-n911621").is_none());
     }
 }

@@ -19,7 +19,7 @@ pub type PlaceId = u32;
 pub type PersonId = u32;
 
 /// What a surface form found in text refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entity {
     /// The country named ("North Korea", "DPRK").
     Country(CountryId),
@@ -49,6 +49,10 @@ pub struct Gazetteer {
     matcher: AhoCorasick,
     /// Lower-cased surface form -> form index, for datelines and filters.
     by_lower: HashMap<String, usize>,
+    /// Surface form of each form, as written in the data.
+    surfaces: Vec<String>,
+    /// Entity -> the forms that name it (not its demonyms).
+    names_of: HashMap<Entity, Vec<usize>>,
     pub given_names: HashSet<String>,
     pub titles: HashSet<String>,
     pub cue_after: HashSet<String>,
@@ -70,7 +74,12 @@ pub struct Hit {
 fn word_set(source: &str, kind: &str) -> HashSet<String> {
     rows(source)
         .filter(|r| r[0] == kind)
-        .flat_map(|r| values(&r, 1).into_iter().map(String::from).collect::<Vec<_>>())
+        .flat_map(|r| {
+            values(&r, 1)
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -144,8 +153,14 @@ impl Gazetteer {
             .build(&patterns)
             .expect("gazetteer patterns build an automaton");
         let mut by_lower = HashMap::new();
+        let mut names_of: HashMap<Entity, Vec<usize>> = HashMap::new();
         for (i, p) in patterns.iter().enumerate() {
             by_lower.entry(p.to_lowercase()).or_insert(i);
+            for e in &merged[i].entities {
+                if !matches!(e, Entity::Demonym(_)) {
+                    names_of.entry(*e).or_default().push(i);
+                }
+            }
         }
         Gazetteer {
             countries,
@@ -154,6 +169,8 @@ impl Gazetteer {
             forms: merged,
             matcher,
             by_lower,
+            surfaces: patterns,
+            names_of,
             given_names: GIVEN_NAMES
                 .lines()
                 .filter(|l| !l.starts_with('#'))
@@ -195,6 +212,25 @@ impl Gazetteer {
         self.by_lower
             .get(&name.trim().to_lowercase())
             .map(|&i| &self.forms[i])
+    }
+
+    /// Every name of an entity ("North Korea", "DPRK", "N. Korea"), for query expansion.
+    pub fn names_of(&self, entity: Entity) -> Vec<&str> {
+        self.names_of
+            .get(&entity)
+            .map(|forms| forms.iter().map(|&i| self.surfaces[i].as_str()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The form a name is, with its surface, ignoring case.
+    pub fn lookup_form(&self, name: &str) -> Option<(usize, &Form)> {
+        self.by_lower
+            .get(&name.trim().to_lowercase())
+            .map(|&i| (i, &self.forms[i]))
+    }
+
+    pub fn surface(&self, form: usize) -> &str {
+        &self.surfaces[form]
     }
 
     pub fn country_of(&self, entity: Entity) -> Option<CountryId> {

@@ -17,8 +17,8 @@ use crate::article::Article;
 use gazetteer::CountryId;
 pub use gazetteer::{Entity, Gazetteer};
 pub use outlet::Outlets;
-use people::{PeopleFinder, PersonMention};
 pub use people::name_key;
+use people::{PeopleFinder, PersonMention};
 
 /// Everything extraction knows, loaded once per process.
 pub struct Extractor {
@@ -51,7 +51,8 @@ impl Extractor {
     pub fn extract(&self, article: &mut Article) {
         self.resolve_outlet(article);
         self.resolve_date(article);
-        article.authors = outlet::authors(&article.raw.authors, &article.raw.bylines, &self.outlets);
+        article.authors =
+            outlet::authors(&article.raw.authors, &article.raw.bylines, &self.outlets);
 
         let text = format!("{}\n\n{}", article.title, article.body);
         let hits = self.gazetteer.find(&text);
@@ -65,10 +66,19 @@ impl Extractor {
             .collect();
 
         let date = article.date.map(|d| d.date_naive());
-        let (places, countries) =
-            self.places(&article.title, &text, &hits, &mentions, article.raw.dateline.as_deref(), date);
+        let (places, countries) = self.places(
+            &article.title,
+            &text,
+            &hits,
+            &mentions,
+            article.raw.dateline.as_deref(),
+            date,
+        );
         article.places = places;
         article.countries = countries;
+        if tune().debug {
+            eprintln!("EVIDENCE\t{}\t{}", article.id, DEBUG.with(|d| d.take()));
+        }
     }
 
     fn resolve_outlet(&self, article: &mut Article) {
@@ -144,8 +154,12 @@ impl Extractor {
         let lead_end = text[body_start..]
             .find("\n\n")
             .map_or(text.len(), |i| body_start + i);
+        let mut last_place: Option<(usize, CountryId)> = None;
         for hit in hits {
-            if people.iter().any(|m| hit.start < m.end && m.start < hit.end) {
+            if people
+                .iter()
+                .any(|m| hit.start < m.end && m.start < hit.end)
+            {
                 continue;
             }
             let form = &gaz.forms[hit.form];
@@ -158,6 +172,22 @@ impl Extractor {
                 .find(|e| matches!(e, Entity::Country(_) | Entity::Demonym(_)))
                 .or_else(|| form.entities.iter().find(|e| matches!(e, Entity::Place(_))));
             let Some(&e) = entity else { continue };
+            // "New England" is not England when the gazetteer lacks it.
+            if text[..hit.start].ends_with("New ") {
+                continue;
+            }
+            // "Stockholm, Sweden" names Sweden once.
+            let apposition = matches!(e, Entity::Country(_))
+                && last_place.is_some_and(|(end, c)| {
+                    text[end..hit.start] == *", " && Some(c) == gaz.country_of(e)
+                });
+            if let Entity::Place(p) = e {
+                last_place = Some((hit.end, gaz.places[p as usize].country));
+            }
+            if apposition {
+                places.push(gaz.countries[gaz.country_of(e).unwrap() as usize].clone());
+                continue;
+            }
             let w = if hit.end <= title_len {
                 Source::Title
             } else if hit.start < lead_end {
@@ -184,7 +214,10 @@ impl Extractor {
             return country;
         }
         if let (Entity::Place(p), Some(east)) = (entity, self.east_germany) {
-            let west = self.successions.iter().find(|s| s.later == country && s.from <= date && date < s.until);
+            let west = self
+                .successions
+                .iter()
+                .find(|s| s.later == country && s.from <= date && date < s.until);
             if west.is_some() && self.east_german_places.contains(&p) {
                 return east;
             }
@@ -210,7 +243,11 @@ impl Extractor {
     /// California whatever else is called Burlingame; "VALENCIA, Calif." is
     /// not the Spanish or Venezuelan city.
     fn dateline_places(&self, line: &str) -> Vec<Entity> {
-        let mut parts: Vec<&str> = line.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+        let mut parts: Vec<&str> = line
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
         if parts.len() > 1 && parts.last().is_some_and(|p| is_date_part(p)) {
             parts.pop();
         }
@@ -226,7 +263,10 @@ impl Extractor {
             match REGION_ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == key) {
                 Some((_, name)) => {
                     let form = self.gazetteer.lookup(name)?;
-                    form.entities.iter().find(|e| matches!(e, Entity::Place(_))).copied()
+                    form.entities
+                        .iter()
+                        .find(|e| matches!(e, Entity::Place(_)))
+                        .copied()
                 }
                 None => self.place_named(q),
             }
@@ -257,13 +297,31 @@ impl Extractor {
             let mut matched = 0;
             for n in (1..=4.min(tokens.len() - i)).rev() {
                 let span = &title[tokens[i].start..tokens[i + n - 1].end];
-                let Some(form) = self.gazetteer.lookup(span) else { continue };
+                let Some(form) = self.gazetteer.lookup(span) else {
+                    continue;
+                };
                 if form.ambiguous || form.entities.iter().any(|e| matches!(e, Entity::Person(_))) {
                     continue;
                 }
-                // "US" in a headline may be the pronoun; "U.S." is not.
-                if n == 1 && span.len() <= 2 && !span.contains('.') && span != "UK" {
+                // A short capitalised word may be an acronym ("GAO" is no
+                // Malian city): alone it counts only as a country's own code
+                // with dots or more letters ("U.S.", "USSR"), never "US".
+                let short = n == 1 && span.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+                let country_code = form
+                    .entities
+                    .iter()
+                    .any(|e| matches!(e, Entity::Country(_)))
+                    && (span.contains('.') || span.len() > 2 || span == "UK");
+                if short && !country_code {
                     continue;
+                }
+                // "BANK OF NEW ENGLAND": a place after "New" is another place.
+                if i > 0 && tokens[i - 1].text.eq_ignore_ascii_case("new") {
+                    continue;
+                }
+                if names_currency(title, tokens[i + n - 1].end) {
+                    matched = n;
+                    break;
                 }
                 let entity = form
                     .entities
@@ -292,7 +350,9 @@ impl Extractor {
                 && !gaz.titles.contains(w)
                 && !gaz.org_words.contains(w)
                 && !gaz.not_name.contains(w)
-                && gaz.lookup(w).is_none_or(|f| f.entities.iter().all(|e| matches!(e, Entity::Person(_))))
+                && gaz
+                    .lookup(w)
+                    .is_none_or(|f| f.entities.iter().all(|e| matches!(e, Entity::Person(_))))
         };
         let (before, after) = neighbour_words(text, start, end);
         before.is_some_and(name_like) || after.is_some_and(name_like)
@@ -302,6 +362,22 @@ impl Extractor {
     /// does, the best-supported one (an article is about somewhere).
     fn countries_about(&self, evidence: &[(CountryId, Support)]) -> Vec<String> {
         let tune = tune();
+        if tune.debug {
+            let dump: Vec<String> = evidence
+                .iter()
+                .map(|(c, s)| {
+                    format!(
+                        "{}:{}:{}:{}:{}",
+                        self.gazetteer.countries[*c as usize],
+                        s.dateline as u8,
+                        s.title as u8,
+                        s.lead,
+                        s.mentions
+                    )
+                })
+                .collect();
+            DEBUG.with(|d| d.replace(dump.join("|")));
+        }
         let mut kept: Vec<CountryId> = evidence
             .iter()
             .filter(|(_, s)| s.qualifies(tune))
@@ -369,6 +445,10 @@ impl Support {
     }
 }
 
+thread_local! {
+    static DEBUG: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// Temporary tuning knobs (COMMUNIQUE_TUNE="lead=1,min=2,...").
 #[derive(Debug)]
 struct Tune {
@@ -378,6 +458,7 @@ struct Tune {
     fallback_max: usize,
     currency: bool,
     successions: bool,
+    debug: bool,
 }
 
 fn tune() -> &'static Tune {
@@ -390,10 +471,13 @@ fn tune() -> &'static Tune {
             fallback_max: 1,
             currency: true,
             successions: true,
+            debug: false,
         };
         if let Ok(spec) = std::env::var("COMMUNIQUE_TUNE") {
             for kv in spec.split(',') {
-                let Some((k, v)) = kv.split_once('=') else { continue };
+                let Some((k, v)) = kv.split_once('=') else {
+                    continue;
+                };
                 let n: u32 = v.parse().unwrap_or(0);
                 match k {
                     "lead" => t.lead = n > 0,
@@ -402,6 +486,7 @@ fn tune() -> &'static Tune {
                     "fallback" => t.fallback_max = n as usize,
                     "currency" => t.currency = n > 0,
                     "succ" => t.successions = n > 0,
+                    "debug" => t.debug = n > 0,
                     _ => {}
                 }
             }
@@ -415,32 +500,105 @@ fn tune() -> &'static Tune {
 /// or spaces, with the region's name in the gazetteer. Only ever read in a
 /// dateline: in running text "Ill." or "Miss." mean something else.
 const REGION_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ala", "Alabama"), ("al", "Alabama"), ("alaska", "Alaska"), ("ak", "Alaska"),
-    ("ariz", "Arizona"), ("az", "Arizona"), ("ark", "Arkansas"), ("ar", "Arkansas"),
-    ("calif", "California"), ("cal", "California"), ("ca", "California"),
-    ("colo", "Colorado"), ("co", "Colorado"), ("conn", "Connecticut"), ("ct", "Connecticut"),
-    ("del", "Delaware"), ("de", "Delaware"), ("fla", "Florida"), ("fl", "Florida"),
-    ("ga", "Georgia"), ("hawaii", "Hawaii"), ("hi", "Hawaii"), ("idaho", "Idaho"), ("id", "Idaho"),
-    ("ill", "Illinois"), ("il", "Illinois"), ("ind", "Indiana"), ("in", "Indiana"),
-    ("iowa", "Iowa"), ("ia", "Iowa"), ("kan", "Kansas"), ("kans", "Kansas"), ("ks", "Kansas"),
-    ("ky", "Kentucky"), ("la", "Louisiana"), ("me", "Maine"), ("md", "Maryland"),
-    ("mass", "Massachusetts"), ("ma", "Massachusetts"), ("mich", "Michigan"), ("mi", "Michigan"),
-    ("minn", "Minnesota"), ("mn", "Minnesota"), ("miss", "Mississippi"), ("ms", "Mississippi"),
-    ("mo", "Missouri"), ("mont", "Montana"), ("mt", "Montana"), ("neb", "Nebraska"),
-    ("nebr", "Nebraska"), ("ne", "Nebraska"), ("nev", "Nevada"), ("nv", "Nevada"),
-    ("nh", "New Hampshire"), ("nj", "New Jersey"), ("nm", "New Mexico"), ("ny", "New York State"),
-    ("nc", "North Carolina"), ("nd", "North Dakota"), ("ohio", "Ohio"), ("oh", "Ohio"),
-    ("okla", "Oklahoma"), ("ok", "Oklahoma"), ("ore", "Oregon"), ("or", "Oregon"),
-    ("pa", "Pennsylvania"), ("penn", "Pennsylvania"), ("ri", "Rhode Island"),
-    ("sc", "South Carolina"), ("sd", "South Dakota"), ("tenn", "Tennessee"), ("tn", "Tennessee"),
-    ("tex", "Texas"), ("tx", "Texas"), ("utah", "Utah"), ("ut", "Utah"), ("vt", "Vermont"),
-    ("va", "Virginia"), ("wash", "Washington State"), ("wa", "Washington State"),
-    ("wva", "West Virginia"), ("wv", "West Virginia"), ("wis", "Wisconsin"), ("wisc", "Wisconsin"),
-    ("wi", "Wisconsin"), ("wyo", "Wyoming"), ("wy", "Wyoming"), ("dc", "Washington"),
+    ("ala", "Alabama"),
+    ("al", "Alabama"),
+    ("alaska", "Alaska"),
+    ("ak", "Alaska"),
+    ("ariz", "Arizona"),
+    ("az", "Arizona"),
+    ("ark", "Arkansas"),
+    ("ar", "Arkansas"),
+    ("calif", "California"),
+    ("cal", "California"),
+    ("ca", "California"),
+    ("colo", "Colorado"),
+    ("co", "Colorado"),
+    ("conn", "Connecticut"),
+    ("ct", "Connecticut"),
+    ("del", "Delaware"),
+    ("de", "Delaware"),
+    ("fla", "Florida"),
+    ("fl", "Florida"),
+    ("ga", "Georgia"),
+    ("hawaii", "Hawaii"),
+    ("hi", "Hawaii"),
+    ("idaho", "Idaho"),
+    ("id", "Idaho"),
+    ("ill", "Illinois"),
+    ("il", "Illinois"),
+    ("ind", "Indiana"),
+    ("in", "Indiana"),
+    ("iowa", "Iowa"),
+    ("ia", "Iowa"),
+    ("kan", "Kansas"),
+    ("kans", "Kansas"),
+    ("ks", "Kansas"),
+    ("ky", "Kentucky"),
+    ("la", "Louisiana"),
+    ("me", "Maine"),
+    ("md", "Maryland"),
+    ("mass", "Massachusetts"),
+    ("ma", "Massachusetts"),
+    ("mich", "Michigan"),
+    ("mi", "Michigan"),
+    ("minn", "Minnesota"),
+    ("mn", "Minnesota"),
+    ("miss", "Mississippi"),
+    ("ms", "Mississippi"),
+    ("mo", "Missouri"),
+    ("mont", "Montana"),
+    ("mt", "Montana"),
+    ("neb", "Nebraska"),
+    ("nebr", "Nebraska"),
+    ("ne", "Nebraska"),
+    ("nev", "Nevada"),
+    ("nv", "Nevada"),
+    ("nh", "New Hampshire"),
+    ("nj", "New Jersey"),
+    ("nm", "New Mexico"),
+    ("ny", "New York State"),
+    ("nc", "North Carolina"),
+    ("nd", "North Dakota"),
+    ("ohio", "Ohio"),
+    ("oh", "Ohio"),
+    ("okla", "Oklahoma"),
+    ("ok", "Oklahoma"),
+    ("ore", "Oregon"),
+    ("or", "Oregon"),
+    ("pa", "Pennsylvania"),
+    ("penn", "Pennsylvania"),
+    ("ri", "Rhode Island"),
+    ("sc", "South Carolina"),
+    ("sd", "South Dakota"),
+    ("tenn", "Tennessee"),
+    ("tn", "Tennessee"),
+    ("tex", "Texas"),
+    ("tx", "Texas"),
+    ("utah", "Utah"),
+    ("ut", "Utah"),
+    ("vt", "Vermont"),
+    ("va", "Virginia"),
+    ("wash", "Washington State"),
+    ("wa", "Washington State"),
+    ("wva", "West Virginia"),
+    ("wv", "West Virginia"),
+    ("wis", "Wisconsin"),
+    ("wisc", "Wisconsin"),
+    ("wi", "Wisconsin"),
+    ("wyo", "Wyoming"),
+    ("wy", "Wyoming"),
+    ("dc", "Washington"),
     ("pr", "Puerto Rico"),
-    ("ont", "Ontario"), ("que", "Quebec"), ("bc", "British Columbia"), ("alta", "Alberta"),
-    ("man", "Manitoba"), ("sask", "Saskatchewan"), ("ns", "Nova Scotia"), ("nb", "New Brunswick"),
-    ("nfld", "Newfoundland and Labrador"), ("pei", "Prince Edward Island"),
+    ("ont", "Ontario"),
+    ("que", "Quebec"),
+    ("bc", "British Columbia"),
+    ("alta", "Alberta"),
+    ("man", "Manitoba"),
+    ("sask", "Saskatchewan"),
+    ("ns", "Nova Scotia"),
+    ("nb", "New Brunswick"),
+    ("nfld", "Newfoundland and Labrador"),
+    ("pei", "Prince Edward Island"),
 ];
 
 /// States that split, merged or were renamed, with the dates between which
@@ -464,18 +622,43 @@ const SUCCESSIONS: &[(&str, &str, &str, &str)] = &[
     ("Lithuania", "Soviet Union", "1940-08-03", "1990-03-11"),
     ("Latvia", "Soviet Union", "1940-08-05", "1990-05-04"),
     ("Estonia", "Soviet Union", "1940-08-06", "1991-08-20"),
-    ("Czech Republic", "Czechoslovakia", "1918-10-28", "1993-01-01"),
+    (
+        "Czech Republic",
+        "Czechoslovakia",
+        "1918-10-28",
+        "1993-01-01",
+    ),
     ("Slovakia", "Czechoslovakia", "1918-10-28", "1993-01-01"),
     ("Croatia", "Yugoslavia", "1945-11-29", "1991-06-25"),
     ("Slovenia", "Yugoslavia", "1945-11-29", "1991-06-25"),
     ("North Macedonia", "Yugoslavia", "1945-11-29", "1991-09-08"),
-    ("Bosnia and Herzegovina", "Yugoslavia", "1945-11-29", "1992-03-03"),
+    (
+        "Bosnia and Herzegovina",
+        "Yugoslavia",
+        "1945-11-29",
+        "1992-03-03",
+    ),
     ("Serbia", "Yugoslavia", "1945-11-29", "1992-04-27"),
     ("Montenegro", "Yugoslavia", "1945-11-29", "1992-04-27"),
     ("Kosovo", "Yugoslavia", "1945-11-29", "1992-04-27"),
-    ("Serbia", "Serbia and Montenegro", "1992-04-27", "2006-06-05"),
-    ("Montenegro", "Serbia and Montenegro", "1992-04-27", "2006-06-03"),
-    ("Kosovo", "Serbia and Montenegro", "1992-04-27", "2006-06-05"),
+    (
+        "Serbia",
+        "Serbia and Montenegro",
+        "1992-04-27",
+        "2006-06-05",
+    ),
+    (
+        "Montenegro",
+        "Serbia and Montenegro",
+        "1992-04-27",
+        "2006-06-03",
+    ),
+    (
+        "Kosovo",
+        "Serbia and Montenegro",
+        "1992-04-27",
+        "2006-06-05",
+    ),
     ("South Sudan", "Sudan", "1956-01-01", "2011-07-09"),
     ("Eritrea", "Ethiopia", "1952-09-15", "1993-05-24"),
 ];
@@ -483,9 +666,28 @@ const SUCCESSIONS: &[(&str, &str, &str, &str)] = &[
 /// Cities of the German Democratic Republic, which before 1990 were in East
 /// Germany, not West Germany.
 const EAST_GERMAN_PLACES: &[&str] = &[
-    "Leipzig", "Dresden", "Chemnitz", "Karl-Marx-Stadt", "Magdeburg", "Rostock", "Halle (Saale)",
-    "Halle", "Erfurt", "Potsdam", "Gera", "Cottbus", "Zwickau", "Schwerin", "Jena", "Dessau",
-    "Weimar", "Frankfurt (Oder)", "East Berlin", "Neubrandenburg", "Stralsund", "Greifswald",
+    "Leipzig",
+    "Dresden",
+    "Chemnitz",
+    "Karl-Marx-Stadt",
+    "Magdeburg",
+    "Rostock",
+    "Halle (Saale)",
+    "Halle",
+    "Erfurt",
+    "Potsdam",
+    "Gera",
+    "Cottbus",
+    "Zwickau",
+    "Schwerin",
+    "Jena",
+    "Dessau",
+    "Weimar",
+    "Frankfurt (Oder)",
+    "East Berlin",
+    "Neubrandenburg",
+    "Stralsund",
+    "Greifswald",
 ];
 
 /// One succession, resolved against the gazetteer.
@@ -496,8 +698,19 @@ struct Succession {
     until: NaiveDate,
 }
 
-fn resolve_successions(gaz: &Gazetteer) -> (Vec<Succession>, HashSet<gazetteer::PlaceId>, Option<CountryId>) {
-    let id = |name: &str| gaz.countries.iter().position(|c| c == name).map(|i| i as CountryId);
+fn resolve_successions(
+    gaz: &Gazetteer,
+) -> (
+    Vec<Succession>,
+    HashSet<gazetteer::PlaceId>,
+    Option<CountryId>,
+) {
+    let id = |name: &str| {
+        gaz.countries
+            .iter()
+            .position(|c| c == name)
+            .map(|i| i as CountryId)
+    };
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("succession dates parse");
     let successions = SUCCESSIONS
         .iter()
@@ -524,12 +737,61 @@ fn resolve_successions(gaz: &Gazetteer) -> (Vec<Succession>, HashSet<gazetteer::
 /// "Swiss francs", "U.S. dlrs": a country's adjective naming its money.
 fn names_currency(text: &str, end: usize) -> bool {
     const CURRENCY: &[&str] = &[
-        "dollar", "dollars", "dlr", "dlrs", "franc", "francs", "mark", "marks", "pound", "pounds",
-        "sterling", "yen", "lira", "lire", "peso", "pesos", "crown", "crowns", "guilder", "guilders",
-        "rupee", "rupees", "rand", "shilling", "shillings", "schilling", "schillings", "krona",
-        "kronor", "krone", "kroner", "cents", "cts", "ringgit", "riyal", "riyals", "won", "yuan",
-        "escudo", "escudos", "peseta", "pesetas", "drachma", "drachmas", "rouble", "roubles",
-        "ruble", "rubles", "real", "reais", "baht", "rupiah", "dinar", "dinars", "currency",
+        "dollar",
+        "dollars",
+        "dlr",
+        "dlrs",
+        "franc",
+        "francs",
+        "mark",
+        "marks",
+        "pound",
+        "pounds",
+        "sterling",
+        "yen",
+        "lira",
+        "lire",
+        "peso",
+        "pesos",
+        "crown",
+        "crowns",
+        "guilder",
+        "guilders",
+        "rupee",
+        "rupees",
+        "rand",
+        "shilling",
+        "shillings",
+        "schilling",
+        "schillings",
+        "krona",
+        "kronor",
+        "krone",
+        "kroner",
+        "cents",
+        "cts",
+        "ringgit",
+        "riyal",
+        "riyals",
+        "won",
+        "yuan",
+        "escudo",
+        "escudos",
+        "peseta",
+        "pesetas",
+        "drachma",
+        "drachmas",
+        "rouble",
+        "roubles",
+        "ruble",
+        "rubles",
+        "real",
+        "reais",
+        "baht",
+        "rupiah",
+        "dinar",
+        "dinars",
+        "currency",
     ];
     let rest = text[end..].trim_start_matches(' ');
     let word: String = rest
@@ -552,9 +814,13 @@ fn is_date_part(part: &str) -> bool {
     ];
     let lower = part.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    words.iter().any(|w| MONTHS.iter().any(|m| w.starts_with(m)) && w.len() <= 10)
+    words
+        .iter()
+        .any(|w| MONTHS.iter().any(|m| w.starts_with(m)) && w.len() <= 10)
         && words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
-        || lower.chars().all(|c| c.is_ascii_digit() || "-/. ".contains(c))
+        || lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-/. ".contains(c))
 }
 
 impl Default for Extractor {
@@ -565,13 +831,19 @@ impl Default for Extractor {
 
 /// The word next to a span, without punctuation, when only spaces separate them.
 fn neighbour_words(text: &str, start: usize, end: usize) -> (Option<&str>, Option<&str>) {
-    let word_end = |s: &str| s.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.')).unwrap_or(s.len());
+    let word_end = |s: &str| {
+        s.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+            .unwrap_or(s.len())
+    };
     let after = text[end..].strip_prefix(' ').map(|a| &a[..word_end(a)]);
     let before = text[..start].strip_suffix(' ').and_then(|b| {
         let w = b.rsplit([' ', '\n']).next().unwrap_or("");
         (!w.ends_with([',', ':', ';', '.', ')', '"'])).then_some(w)
     });
-    (before.filter(|w| !w.is_empty()), after.filter(|w| !w.is_empty()))
+    (
+        before.filter(|w| !w.is_empty()),
+        after.filter(|w| !w.is_empty()),
+    )
 }
 
 fn unique(items: impl Iterator<Item = String>) -> Vec<String> {

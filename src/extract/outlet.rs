@@ -172,7 +172,10 @@ pub fn authors(raw_authors: &[String], bylines: &[String], outlets: &Outlets) ->
             let rest = &line[i + 4..];
             let rest = rest.split(';').next().unwrap_or(rest);
             rest.split(" in ").next().unwrap_or(rest)
-        } else if let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) {
+        } else if let Some(rest) = line
+            .strip_prefix("By ")
+            .or_else(|| line.strip_prefix("BY "))
+        {
             rest
         } else {
             ""
@@ -201,7 +204,8 @@ mod tests {
     #[test]
     fn authors_from_seed_bylines() {
         let o = Outlets::load();
-        let by = vec!["By Alexander Smith and Associated Press with NBC News World News".to_string()];
+        let by =
+            vec!["By Alexander Smith and Associated Press with NBC News World News".to_string()];
         assert_eq!(authors(&[], &by, &o), vec!["Alexander Smith"]);
         assert_eq!(o.from_bylines(&by).as_deref(), Some("NBC News"));
         let follow = vec![
@@ -216,7 +220,10 @@ mod tests {
     fn domains_and_aliases() {
         let o = Outlets::load();
         assert_eq!(o.canonical("nbcnews.com"), "NBC News");
-        assert_eq!(o.from_url("https://www.nbcnews.com/news/x").as_deref(), Some("NBC News"));
+        assert_eq!(
+            o.from_url("https://www.nbcnews.com/news/x").as_deref(),
+            Some("NBC News")
+        );
         assert_eq!(o.canonical("Some Local Paper"), "Some Local Paper");
     }
 }

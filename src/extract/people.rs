@@ -3,10 +3,12 @@
 //! then within-article coreference so a later "Pompeo" is Mike Pompeo and an
 //! unqualified "Kim" among two Kims is nobody.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::gazetteer::{Entity, Gazetteer, Hit};
 use super::tokens::{Token, tokenize};
+use super::tsv::{rows, values};
 
 const PARTICLES: &[&str] = &[
     "al", "bin", "ibn", "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le",
@@ -23,15 +25,17 @@ pub struct PersonMention {
 }
 
 fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word) || PARTICLES.iter().any(|p| {
-        word.strip_prefix(p)
-            .and_then(|r| r.strip_prefix('-'))
-            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
-    })
+    PARTICLES.contains(&word)
+        || PARTICLES.iter().any(|p| {
+            word.strip_prefix(p)
+                .and_then(|r| r.strip_prefix('-'))
+                .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+        })
 }
 
 fn is_initial(word: &str) -> bool {
-    word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 2
+    word.ends_with('.')
+        && word.chars().filter(|c| c.is_alphabetic()).count() <= 2
         && word.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
@@ -44,6 +48,35 @@ pub fn name_key(name: &str) -> String {
         .collect()
 }
 
+/// Cue lists of `person_cues.tsv` that only people-finding reads, loaded once.
+struct Cues {
+    /// Titles that stand right before a bare surname ("President Reagan").
+    title_alone: HashSet<String>,
+    /// Names of firms and things that read like people's names ("Merrill Lynch").
+    not_person: HashSet<String>,
+    /// Words after "and" or "&" that make the name before them a firm ("Eli Lilly and Co").
+    firm_after: HashSet<String>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let set = |kind: &str| -> HashSet<String> {
+            rows(CUE_SOURCE)
+                .filter(|r| r[0] == kind)
+                .flat_map(|r| values(&r, 1).into_iter().map(String::from).collect::<Vec<_>>())
+                .collect()
+        };
+        Cues {
+            title_alone: set("title_alone"),
+            not_person: set("not_person").iter().map(|n| name_key(n)).collect(),
+            firm_after: set("firm_after"),
+        }
+    })
+}
+
+const CUE_SOURCE: &str = include_str!("../../index-schema/person_cues.tsv");
+
 pub struct PeopleFinder<'g> {
     gaz: &'g Gazetteer,
 }
@@ -54,6 +87,33 @@ struct Run<'t> {
     titled: bool,
 }
 
+/// What a capitalised run turned out to be.
+enum Trimmed<'t> {
+    Name(Run<'t>),
+    /// A firm or thing: the name-like words before its organisation word
+    /// ("Merrill Lynch" of "Merrill Lynch Capital Markets"), if any.
+    Org(Option<(usize, usize)>),
+    Nothing,
+}
+
+/// What gazetteer hits say about one token.
+#[derive(Clone, Copy, Default)]
+struct TokenPlace {
+    /// Inside a place, country or demonym (not a person).
+    place: bool,
+    /// Inside an unambiguous country name or demonym ("British", "Canada").
+    country: bool,
+}
+
+/// A lone capitalised word that may be someone's surname.
+struct Single<'t> {
+    start: usize,
+    end: usize,
+    word: &'t str,
+    titled: bool,
+    said: bool,
+}
+
 impl<'g> PeopleFinder<'g> {
     pub fn new(gaz: &'g Gazetteer) -> Self {
         PeopleFinder { gaz }
@@ -61,30 +121,50 @@ impl<'g> PeopleFinder<'g> {
 
     fn name_like(&self, t: &Token) -> bool {
         let w = t.text;
-        if w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.chars().count() > 2 {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && !w.contains('.') && !w.chars().any(char::is_lowercase) {
             // ALL-CAPS words are headlines, acronyms or datelines, not names.
+            return false;
+        }
+        if letters > 2 && !w.chars().any(char::is_lowercase) {
             return false;
         }
         (t.is_capitalized() && !w.chars().next().unwrap().is_numeric()) || is_particle(w)
     }
 
-    /// Finds the people of one text; `place_spans` are gazetteer places and
-    /// demonyms, which never start a name ("South Korean President Moon").
+    /// Marks the tokens inside gazetteer places, in one pass over both lists.
+    fn token_places(&self, tokens: &[Token], hits: &[Hit]) -> Vec<TokenPlace> {
+        let mut marks = vec![TokenPlace::default(); tokens.len()];
+        let mut h = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            while h < hits.len() && hits[h].end <= t.start {
+                h += 1;
+            }
+            let Some(hit) = hits.get(h) else { break };
+            if t.start >= hit.start && t.end <= hit.end {
+                let form = &self.gaz.forms[hit.form];
+                let person = form.entities.iter().any(|e| matches!(e, Entity::Person(_)));
+                if !person {
+                    marks[i].place = true;
+                    marks[i].country = !form.ambiguous
+                        && form.entities.iter().any(|e| matches!(e, Entity::Country(_) | Entity::Demonym(_)));
+                }
+            }
+        }
+        marks
+    }
+
+    /// Finds the people of one text; places and demonyms never start a name
+    /// ("South Korean President Moon") and end one ("Robert Maxwell British Printing").
     pub fn find(&self, text: &str, hits: &[Hit]) -> Vec<PersonMention> {
         let tokens = tokenize(text);
-        let in_place = |t: &Token| {
-            hits.iter().any(|h| {
-                t.start >= h.start
-                    && t.end <= h.end
-                    && self.gaz.forms[h.form]
-                        .entities
-                        .iter()
-                        .all(|e| !matches!(e, Entity::Person(_)))
-            })
-        };
+        let marks = self.token_places(&tokens, hits);
+        let cues = cues();
 
         let mut full: Vec<PersonMention> = Vec::new();
-        let mut singles: Vec<(usize, usize, &str, bool)> = Vec::new();
+        let mut pending: Vec<PersonMention> = Vec::new();
+        let mut singles: Vec<Single> = Vec::new();
+        let mut firms: HashSet<String> = HashSet::new();
         let mut i = 0;
         while i < tokens.len() {
             if !self.name_like(&tokens[i]) {
@@ -97,23 +177,62 @@ impl<'g> PeopleFinder<'g> {
             }
             let prev = (i > 0 && tokens[i].joined).then(|| tokens[i - 1].text);
             let next = tokens.get(j).filter(|t| t.joined || t.text == "said").map(|t| t.text);
-            if let Some(run) = self.trim(&tokens[i..j], prev, &in_place) {
-                let said = next.is_some_and(|n| self.gaz.cue_after.contains(n));
-                let first = run.tokens[0];
-                let last = run.tokens[run.tokens.len() - 1];
-                let surface = &text[first.start..last.end];
-                if run.tokens.len() == 1 {
-                    singles.push((first.start, last.end, surface, run.titled));
-                } else if let Some(name) = self.accept(&run, said, surface) {
-                    full.push(PersonMention {
-                        start: first.start,
-                        end: last.end,
-                        canonical: name,
-                    });
+            let said = next.is_some_and(|n| self.gaz.cue_after.contains(n));
+            // "Eli Lilly and Co", "Harris Upham & Co": a firm.
+            let firm = tokens.get(j).is_some_and(|t| {
+                let gap = text[tokens[j - 1].end..t.start].trim();
+                let and = t.text == "and" && t.joined;
+                let amp = gap == "&";
+                (and && tokens.get(j + 1).is_some_and(|n| cues.firm_after.contains(n.text)))
+                    || (amp && cues.firm_after.contains(t.text))
+            });
+            match self.trim(&tokens[i..j], &marks[i..j], prev, firm) {
+                Trimmed::Name(run) => {
+                    let first = run.tokens[0];
+                    let last = run.tokens[run.tokens.len() - 1];
+                    let surface = &text[first.start..last.end];
+                    if run.tokens.len() == 1 {
+                        singles.push(Single {
+                            start: first.start,
+                            end: last.end,
+                            word: surface,
+                            titled: run.titled,
+                            said,
+                        });
+                    } else {
+                        let (name, evidence) = self.accept(&run, said, surface);
+                        let mention = PersonMention {
+                            start: first.start,
+                            end: last.end,
+                            canonical: name,
+                        };
+                        if evidence {
+                            full.push(mention);
+                        } else {
+                            pending.push(mention);
+                        }
+                    }
                 }
+                Trimmed::Org(Some((a, b))) => {
+                    firms.insert(name_key(&text[tokens[i + a].start..tokens[i + b - 1].end]));
+                }
+                Trimmed::Org(None) | Trimmed::Nothing => {}
             }
             i = j;
         }
+        // A name with no evidence of its own is a person when the article
+        // later uses its surname as people's surnames are used ("Pickens told").
+        for m in pending {
+            let last = m.canonical.rsplit(' ').next().unwrap_or("");
+            if singles.iter().any(|s| s.word == last && (s.said || s.titled)) {
+                full.push(m);
+            }
+        }
+        // Firms named after people are no people ("Merrill Lynch", "Dean Witter Reynolds Inc").
+        full.retain(|m| {
+            let key = name_key(&m.canonical);
+            !firms.contains(&key) && !cues.not_person.contains(&key)
+        });
         // Known people the gazetteer matched verbatim ("Kim Jong Un").
         for h in hits {
             for e in &self.gaz.forms[h.form].entities {
@@ -130,76 +249,97 @@ impl<'g> PeopleFinder<'g> {
     }
 
     /// Drops leading titles, stray capitalised words and places, and trailing
-    /// non-name words; a run naming a thing (an org word after the name) is no person.
+    /// non-name words; the name starts after the last title in the run
+    /// ("Bundesbank President Karl Otto Poehl") and ends before a country
+    /// ("Robert Maxwell British Printing"); a run naming a thing (an org word
+    /// in it, "and Co" after it) is no person.
     fn trim<'t>(
         &self,
         run: &[Token<'t>],
+        marks: &[TokenPlace],
         prev: Option<&str>,
-        in_place: &dyn Fn(&Token) -> bool,
-    ) -> Option<Run<'t>> {
+        firm: bool,
+    ) -> Trimmed<'t> {
         let gaz = self.gaz;
-        let mut titled = prev.is_some_and(|p| gaz.titles.contains(p));
+        let cues = cues();
+        let mut titled = prev.is_some_and(|p| cues.title_alone.contains(p));
         let mut start = 0;
         while start < run.len() {
             let w = run[start].text;
             if gaz.titles.contains(w) {
-                titled = true;
-            } else if !(gaz.not_name.contains(w) || gaz.org_words.contains(w) || in_place(&run[start]))
-            {
+                titled = cues.title_alone.contains(w);
+            } else if !(gaz.not_name.contains(w) || gaz.org_words.contains(w) || marks[start].place) {
                 break;
+            } else {
+                titled = false;
             }
             start += 1;
         }
+        // The name ends before a country or demonym.
         let mut end = run.len();
+        if let Some(k) = (start + 1..run.len()).find(|&k| marks[k].country) {
+            end = k;
+        }
+        // The name starts after the last title ("Economics Minister Martin Bangemann").
+        if let Some(k) = (start..end.saturating_sub(1)).rev().find(|&k| gaz.titles.contains(run[k].text)) {
+            titled = cues.title_alone.contains(run[k].text);
+            start = k + 1;
+        }
+        if let Some(k) = (start..end).find(|&k| gaz.org_words.contains(run[k].text)) {
+            let named = k >= start + 2
+                && run[start..k].iter().all(|t| !gaz.not_name.contains(t.text) && !gaz.titles.contains(t.text));
+            return Trimmed::Org(named.then_some((start, k)));
+        }
         while end > start {
             let w = run[end - 1].text;
-            if gaz.not_name.contains(w) || gaz.titles.contains(w) || is_particle(w) || is_initial(w) {
+            if gaz.not_name.contains(w) || is_particle(w) || is_initial(w) {
                 end -= 1;
             } else {
                 break;
             }
         }
         if start >= end || end - start > MAX_NAME_TOKENS {
-            return None;
+            return Trimmed::Nothing;
         }
         let name = &run[start..end];
-        if name.iter().any(|t| gaz.org_words.contains(t.text) || gaz.not_name.contains(t.text)) {
-            return None;
+        if firm && end == run.len() {
+            return Trimmed::Org((end - start >= 2).then_some((start, end)));
         }
-        if name.iter().all(|t| in_place(t)) {
-            return None;
+        if name.iter().any(|t| gaz.not_name.contains(t.text)) {
+            return Trimmed::Nothing;
         }
-        Some(Run {
+        if marks[start..end].iter().all(|m| m.place) {
+            return Trimmed::Nothing;
+        }
+        Trimmed::Name(Run {
             tokens: name.to_vec(),
             titled,
         })
     }
 
-    fn accept(&self, run: &Run, said: bool, surface: &str) -> Option<String> {
+    /// The canonical name of a run, and whether the run itself shows it is a
+    /// person (a known person, a given name first, a title before, "said"
+    /// after, an East Asian name shape).
+    fn accept(&self, run: &Run, said: bool, surface: &str) -> (String, bool) {
         let gaz = self.gaz;
         let words: Vec<&str> = run.tokens.iter().map(|t| t.text).collect();
         if let Some(form) = gaz.lookup(surface) {
             if let Some(Entity::Person(p)) = form.entities.iter().find(|e| matches!(e, Entity::Person(_))) {
-                return Some(gaz.people[*p as usize].clone());
+                return (gaz.people[*p as usize].clone(), true);
             }
         }
-        let given = gaz.given_names.contains(words[0]);
+        let first = words.iter().find(|w| !is_initial(w)).copied().unwrap_or(words[0]);
+        let given = gaz.given_names.contains(first);
         let east_asian = gaz.surname_first.contains(words[0])
             && (words.len() == 3 || words[1].contains('-') || words.len() == 2 && words[1].len() >= 4);
-        if !(given || run.titled || said || east_asian) {
-            return None;
-        }
-        Some(canonical_form(&words, east_asian))
+        (canonical_form(&words, east_asian), given || run.titled || said || east_asian)
     }
 
-    /// Single words become people only through someone named in full in the
-    /// same article ("Pompeo", "Moon"), or, after a title, on their own
-    /// ("President Reagan") when nobody else in the gazetteer shares the name.
-    fn resolve_singles(
-        &self,
-        mut full: Vec<PersonMention>,
-        singles: &[(usize, usize, &str, bool)],
-    ) -> Vec<PersonMention> {
+    /// Single words become people through someone named in full in the same
+    /// article ("Pompeo", "Moon"); after a title on their own ("President
+    /// Reagan"), under the gazetteer's full name when nobody else there
+    /// shares the surname; before "said" only when the gazetteer knows them.
+    fn resolve_singles(&self, mut full: Vec<PersonMention>, singles: &[Single]) -> Vec<PersonMention> {
         let mut by_part: HashMap<&str, Vec<String>> = HashMap::new();
         for m in &full {
             let words: Vec<&str> = m.canonical.split_whitespace().collect();
@@ -215,29 +355,30 @@ impl<'g> PeopleFinder<'g> {
             }
         }
         let mut resolved = Vec::new();
-        for &(start, end, word, titled) in singles {
+        for s in singles {
+            let word = s.word;
             let word_base = word.split('-').next().unwrap_or(word);
             let candidates = by_part.get(word).or_else(|| by_part.get(word_base));
-            match candidates {
-                Some(names) if names.len() == 1 => resolved.push(PersonMention {
-                    start,
-                    end,
-                    canonical: names[0].clone(),
-                }),
-                Some(_) => {} // two Kims: an unqualified "Kim" is neither
-                None if titled && plausible_surname(word) => {
-                    let known = self.gaz.by_surname.get(word).filter(|ids| ids.len() == 1);
-                    let canonical = match known {
-                        Some(ids) => self.gaz.people[ids[0] as usize].clone(),
-                        None => word.to_string(),
-                    };
-                    resolved.push(PersonMention {
-                        start,
-                        end,
-                        canonical,
-                    });
-                }
-                None => {}
+            let known = || {
+                self.gaz
+                    .by_surname
+                    .get(word)
+                    .filter(|ids| ids.len() == 1)
+                    .map(|ids| self.gaz.people[ids[0] as usize].clone())
+            };
+            let canonical = match candidates {
+                Some(names) if names.len() == 1 => Some(names[0].clone()),
+                Some(_) => None, // two Kims: an unqualified "Kim" is neither
+                None if s.titled && plausible_surname(word) => Some(known().unwrap_or_else(|| word.to_string())),
+                None if s.said && plausible_surname(word) => known(),
+                None => None,
+            };
+            if let Some(canonical) = canonical {
+                resolved.push(PersonMention {
+                    start: s.start,
+                    end: s.end,
+                    canonical,
+                });
             }
         }
         full.extend(resolved);
@@ -286,7 +427,10 @@ mod tests {
     fn canonical_forms() {
         assert_eq!(canonical_form(&["Kim", "Jong", "Un"], true), "Kim Jong-un");
         assert_eq!(canonical_form(&["Kim", "Jong-Un"], true), "Kim Jong-un");
-        assert_eq!(canonical_form(&["James", "A.", "Baker"], false), "James Baker");
+        assert_eq!(
+            canonical_form(&["James", "A.", "Baker"], false),
+            "James Baker"
+        );
         assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
     }
 }

@@ -46,8 +46,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             } else if c == '.' {
                 // A dot belongs to initials and abbreviations ("A.", "U.S.", "Mr.").
                 let segment = text[start..end].rsplit('.').next().unwrap_or("");
-                let initial = segment.chars().count() == 1
-                    && segment.chars().all(char::is_uppercase);
+                let initial =
+                    segment.chars().count() == 1 && segment.chars().all(char::is_uppercase);
                 if initial || ABBREVIATIONS.contains(&&text[start..end]) {
                     end = j + 1;
                     chars.next();
@@ -94,7 +94,9 @@ mod tests {
             .collect();
         assert_eq!(
             toks,
-            vec!["James", "A.", "Baker", "met", "Moon", "Jae-in", "Pompeo", "U.S.", "trip"]
+            vec![
+                "James", "A.", "Baker", "met", "Moon", "Jae-in", "Pompeo", "U.S.", "trip"
+            ]
         );
     }
 

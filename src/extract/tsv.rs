@@ -12,6 +12,11 @@ pub fn rows(source: &str) -> impl Iterator<Item = Vec<&str>> {
 /// The `|`-separated values of column `i` (none when the column is absent or empty).
 pub fn values<'a>(row: &[&'a str], i: usize) -> Vec<&'a str> {
     row.get(i)
-        .map(|c| c.split('|').map(str::trim).filter(|v| !v.is_empty()).collect())
+        .map(|c| {
+            c.split('|')
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .collect()
+        })
         .unwrap_or_default()
 }

@@ -36,7 +36,9 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn new(corpus: PathBuf, index_root: PathBuf) -> BuildOptions {
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8);
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 8);
         BuildOptions {
             corpus,
             index_root,
@@ -86,8 +88,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let generation = store::new_generation(&options.index_root)?;
     let result = write_generation(options, discovery, &generation, started);
     match result {
-        Ok((report, manifest)) => {
+        Ok((report, manifest)) if report.articles > 0 => {
             store::publish(&options.index_root, &generation, &manifest)?;
+            Ok(report)
+        }
+        Ok((report, _)) => {
+            // An empty build never replaces an index that answers.
+            store::discard(&generation);
             Ok(report)
         }
         Err(e) => {
@@ -158,7 +165,8 @@ fn write_generation(
             .par_iter_mut()
             .for_each(|a| prepare(a, &cleaner, extractor));
         for article in articles {
-            if let Some(skip) = duplicate(&article, &mut seen_ids, &mut seen_bodies) {
+            let mut article = article;
+            if let Some(skip) = duplicate(&mut article, &mut seen_ids, &mut seen_bodies) {
                 report.skips.push(skip);
                 continue;
             }
@@ -172,7 +180,10 @@ fn write_generation(
     // One segment searches faster and lets facets name only their top values.
     let segments = index.searchable_segment_ids()?;
     if segments.len() > 1 {
-        writer.merge(&segments).wait().context("cannot merge the index")?;
+        writer
+            .merge(&segments)
+            .wait()
+            .context("cannot merge the index")?;
     }
     writer
         .wait_merging_threads()
@@ -189,20 +200,24 @@ fn write_generation(
     Ok((report, manifest))
 }
 
-/// The same id twice, or the same text under two names: indexed once.
+/// The same text twice (under one id or two names) is indexed once. Two
+/// different texts that share an id (two dumps numbered 1, 2, 3...) are both
+/// kept, the later one under its path as id.
 fn duplicate(
-    article: &Article,
+    article: &mut Article,
     ids: &mut HashSet<String>,
     bodies: &mut HashSet<u64>,
 ) -> Option<Skip> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     article.body.hash(&mut hasher);
     let body_hash = hasher.finish();
-    let detail = if !ids.insert(article.id.clone()) {
-        format!("id {} seen before", article.id)
-    } else if !bodies.insert(body_hash) {
-        "same text as an article indexed before".to_string()
+    let detail = if !bodies.insert(body_hash) {
+        format!("same text as an article indexed before (id {})", article.id)
     } else {
+        if !ids.insert(article.id.clone()) {
+            article.id = article.path.clone();
+            ids.insert(article.id.clone());
+        }
         return None;
     };
     let (path, line) = match article.path.rsplit_once('#') {
@@ -227,7 +242,10 @@ pub fn to_document(article: &Article, f: &Fields) -> TantivyDocument {
         doc.add_text(f.outlet, outlet);
     }
     if let Some(date) = article.date {
-        doc.add_date(f.date, tantivy::DateTime::from_timestamp_secs(date.timestamp()));
+        doc.add_date(
+            f.date,
+            tantivy::DateTime::from_timestamp_secs(date.timestamp()),
+        );
     }
     if let Some(url) = &article.url {
         doc.add_text(f.url, url);
@@ -251,9 +269,11 @@ fn progress_bar(enabled: bool, files: u64) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(files), ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} indexing [{bar:30}] {pos}/{len} files, {msg} ({elapsed})")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
+        ProgressStyle::with_template(
+            "{spinner} indexing [{bar:30}] {pos}/{len} files, {msg} ({elapsed})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     bar

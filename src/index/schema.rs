@@ -1,6 +1,7 @@
 //! The index schema, in one place. `index-schema/schema.json` is its readable
 //! copy; a test keeps the two identical.
 
+use tantivy::Index;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -9,7 +10,6 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer,
 };
-use tantivy::Index;
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 1;

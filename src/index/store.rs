@@ -39,7 +39,8 @@ pub fn exists(root: &Path) -> bool {
 
 /// A fresh folder for a generation that is not live yet.
 pub fn new_generation(root: &Path) -> Result<PathBuf> {
-    fs::create_dir_all(root).with_context(|| format!("cannot create index folder {}", root.display()))?;
+    fs::create_dir_all(root)
+        .with_context(|| format!("cannot create index folder {}", root.display()))?;
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default()
@@ -84,7 +85,11 @@ fn is_building(dir: &Path) -> bool {
     if dir.join(MANIFEST).exists() {
         return false;
     }
-    let name = dir.file_name().unwrap_or_default().to_string_lossy().to_string();
+    let name = dir
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
     let pid = name.rsplit('-').next().and_then(|p| p.parse::<u32>().ok());
     pid.is_some_and(|pid| pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists())
 }
@@ -112,11 +117,19 @@ pub fn open(root: &Path) -> Result<(Index, Manifest)> {
     let name = fs::read_to_string(&current)
         .with_context(|| format!("cannot read {}", current.display()))?;
     let dir = root.join(name.trim());
-    let rebuild = format!("rebuild it with `communique index CORPUS_DIR --index {} --rebuild`", root.display());
+    let rebuild = format!(
+        "rebuild it with `communique index CORPUS_DIR --index {}`",
+        root.display()
+    );
     let manifest: Manifest = fs::read_to_string(dir.join(MANIFEST))
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
-        .with_context(|| format!("the index at {} is incomplete or corrupt; {rebuild}", root.display()))?;
+        .with_context(|| {
+            format!(
+                "the index at {} is incomplete or corrupt; {rebuild}",
+                root.display()
+            )
+        })?;
     if manifest.schema_version != SCHEMA_VERSION {
         bail!(
             "the index at {} was built by communique {} (schema {}), this is {} (schema {}); {rebuild}",

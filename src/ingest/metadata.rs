@@ -25,18 +25,25 @@ pub fn is_metadata_file(name: &str) -> bool {
 
 /// The sidecars that may describe one file given on its own.
 pub fn sidecar_for(path: &Path) -> Vec<(PathBuf, String)> {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default().to_string();
     let dir = path.parent().unwrap_or(Path::new(""));
-    [format!("{name}{SIDECAR_SUFFIX}"), format!("{stem}{SIDECAR_SUFFIX}"), FOLDER_FILE.to_string()]
-        .into_iter()
-        .map(|n| dir.join(&n))
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let rel = p.file_name().unwrap().to_string_lossy().to_string();
-            (p, rel)
-        })
-        .collect()
+    [
+        format!("{name}{SIDECAR_SUFFIX}"),
+        format!("{stem}{SIDECAR_SUFFIX}"),
+        FOLDER_FILE.to_string(),
+    ]
+    .into_iter()
+    .map(|n| dir.join(&n))
+    .filter(|p| p.is_file())
+    .map(|p| {
+        let rel = p.file_name().unwrap().to_string_lossy().to_string();
+        (p, rel)
+    })
+    .collect()
 }
 
 impl Metadata {
@@ -90,7 +97,11 @@ impl Metadata {
     /// for record dumps it only fills the fields a record lacks.
     pub fn apply(&self, file: &SourceFile, article: &mut Article) {
         let stemmed = file.rel.split('.').next().unwrap_or_default();
-        let Some(obj) = self.by_file.get(&file.rel).or_else(|| self.by_file.get(stemmed)) else {
+        let Some(obj) = self
+            .by_file
+            .get(&file.rel)
+            .or_else(|| self.by_file.get(stemmed))
+        else {
             return;
         };
         let overwrite = article.raw.format != SourceFormat::Record;

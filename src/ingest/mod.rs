@@ -246,7 +246,11 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
     let bytes = match bytes {
         decode::Bytes::Whole(b) => b,
         decode::Bytes::Truncated(b, detail) => {
-            sink(Item::Skip(Skip::new(&file.rel, SkipKind::TruncatedGzip, detail)));
+            sink(Item::Skip(Skip::new(
+                &file.rel,
+                SkipKind::TruncatedGzip,
+                detail,
+            )));
             b
         }
     };

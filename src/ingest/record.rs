@@ -144,7 +144,11 @@ pub fn fill_meta(article: &mut Article, obj: &Map<String, Value>, overwrite: boo
     }
     set(&mut article.raw.outlet, first_text(obj, OUTLET), overwrite);
     set(&mut article.raw.date, first_text(obj, DATE), overwrite);
-    set(&mut article.raw.dateline, first_text(obj, DATELINE), overwrite);
+    set(
+        &mut article.raw.dateline,
+        first_text(obj, DATELINE),
+        overwrite,
+    );
     set(&mut article.url, first_text(obj, URL), overwrite);
     let authors = first_list(obj, AUTHORS);
     if !authors.is_empty() && (overwrite || article.raw.authors.is_empty()) {
@@ -237,7 +241,8 @@ mod tests {
 
     #[test]
     fn broken_line_is_reported_and_others_kept() {
-        let text = "{\"id\":\"a\",\"body\":\"one\"}\n{\"id\": \n{\"id\":\"c\",\"body\":\"three\"}\n";
+        let text =
+            "{\"id\":\"a\",\"body\":\"one\"}\n{\"id\": \n{\"id\":\"c\",\"body\":\"three\"}\n";
         let (arts, skips) = collect(|s| read_json_lines(&file(), text, s));
         assert_eq!(arts.len(), 2);
         assert_eq!(skips.len(), 1);

@@ -10,7 +10,7 @@ pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Inte
         .hits
         .iter()
         .map(|h| {
-            json!({
+            let mut hit = json!({
                 "id": h.id,
                 "title": h.title,
                 "title_highlights": h.title_highlights,
@@ -24,18 +24,30 @@ pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Inte
                 "url": h.url,
                 "path": h.path,
                 "snippets": h.snippets.iter().map(|f| json!({"text": f.text, "highlights": f.highlights})).collect::<Vec<_>>(),
-            })
+            });
+            if let Some(e) = &h.explanation {
+                hit["explanation"] = e.clone();
+            }
+            hit
         })
         .collect();
     let mut facets = serde_json::Map::new();
     for (field, values) in facet_values(&r.facets, facet_limit) {
-        let list: Vec<Value> = values.iter().map(|(v, n)| json!({"value": v, "count": n})).collect();
+        let list: Vec<Value> = values
+            .iter()
+            .map(|(v, n)| json!({"value": v, "count": n}))
+            .collect();
         facets.insert(field, Value::Array(list));
     }
     let (interval, buckets) = date_buckets(&r.facets.days, interval);
     facets.insert(
         "date".into(),
-        Value::Array(buckets.iter().map(|(v, n)| json!({"value": v, "count": n})).collect()),
+        Value::Array(
+            buckets
+                .iter()
+                .map(|(v, n)| json!({"value": v, "count": n}))
+                .collect(),
+        ),
     );
     json!({
         "query": r.query,
@@ -45,6 +57,7 @@ pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Inte
         "facets": facets,
         "date_interval": interval,
         "undated": r.facets.undated,
+        "did_you_mean": r.suggestion,
     })
 }
 

@@ -3,8 +3,19 @@
 mod json;
 mod text;
 
-pub use json::{results_json, article_json};
-pub use text::{Style, render_results, render_summary};
+pub use json::{article_json, results_json};
+pub use text::{Style, render_article, render_results, render_summary};
+
+use crate::search::Hit;
+
+/// Keeps each outlet's best hit, in rank order, at most `limit` outlets.
+pub fn best_per_outlet(hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
+    let mut seen = std::collections::HashSet::new();
+    hits.into_iter()
+        .filter(|h| seen.insert(h.outlet.clone()))
+        .take(limit)
+        .collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {

@@ -28,7 +28,9 @@ impl Style {
         let ansi = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
         };
         if ansi {
             Style {
@@ -46,11 +48,19 @@ impl Style {
     }
 
     fn dim(&self, s: &str) -> String {
-        if self.ansi { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() }
+        if self.ansi {
+            format!("\x1b[2m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
 
     fn bold(&self, s: &str) -> String {
-        if self.ansi { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() }
+        if self.ansi {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
 
     /// The fragment's text with its highlights marked.
@@ -81,13 +91,23 @@ const FACET_LABELS: &[(&str, &str)] = &[
     ("authors", "Authors"),
 ];
 
-pub fn render_results(r: &SearchResults, style: &Style, facet_limit: usize, interval: Option<Interval>, show_hits: bool) -> String {
+pub fn render_results(
+    r: &SearchResults,
+    style: &Style,
+    facet_limit: usize,
+    interval: Option<Interval>,
+    show_hits: bool,
+) -> String {
     let mut out = String::new();
     let shown = r.hits.len();
     let _ = writeln!(
         out,
         "{} for {:?} ({:.1} ms)",
-        style.bold(&format!("{} match{}", r.total, if r.total == 1 { "" } else { "es" })),
+        style.bold(&format!(
+            "{} match{}",
+            r.total,
+            if r.total == 1 { "" } else { "es" }
+        )),
         r.query,
         r.took_ms
     );
@@ -97,22 +117,47 @@ pub fn render_results(r: &SearchResults, style: &Style, facet_limit: usize, inte
                 text: hit.title.clone(),
                 highlights: hit.title_highlights.clone(),
             });
-            let _ = writeln!(out, "\n{:>2}. {}  {}", i + 1, style.bold(&title), style.dim(&format!("[{:.2}]", hit.score)));
+            let _ = writeln!(
+                out,
+                "\n{:>2}. {}  {}",
+                i + 1,
+                style.bold(&title),
+                style.dim(&format!("[{:.2}]", hit.score))
+            );
             let mut meta = vec![
-                hit.outlet.clone().unwrap_or_else(|| "unknown outlet".into()),
+                hit.outlet
+                    .clone()
+                    .unwrap_or_else(|| "unknown outlet".into()),
                 hit.date.clone().unwrap_or_else(|| "undated".into()),
             ];
             if !hit.authors.is_empty() {
                 meta.push(format!("by {}", hit.authors.join(", ")));
             }
-            let _ = writeln!(out, "    {}", style.dim(&format!("{} · {}", meta.join(" · "), hit.id)));
+            let _ = writeln!(
+                out,
+                "    {}",
+                style.dim(&format!("{} · {}", meta.join(" · "), hit.id))
+            );
             for fragment in &hit.snippets {
                 let _ = writeln!(out, "    {}", style.mark(fragment));
             }
+            if let Some(e) = &hit.explanation {
+                explain_lines(&mut out, e, 2, 0);
+            }
         }
         if shown < r.total {
-            let _ = writeln!(out, "\n{}", style.dim(&format!("showing {shown} of {}; --limit and --offset page through", r.total)));
+            let _ = writeln!(
+                out,
+                "\n{}",
+                style.dim(&format!(
+                    "showing {shown} of {}; --limit and --offset page through",
+                    r.total
+                ))
+            );
         }
+    }
+    if let Some(s) = &r.suggestion {
+        let _ = writeln!(out, "\ndid you mean: {}", style.bold(s));
     }
     let facets = facet_values(&r.facets, facet_limit);
     if facets.iter().any(|(_, v)| !v.is_empty()) || !r.facets.days.is_empty() {
@@ -122,18 +167,94 @@ pub fn render_results(r: &SearchResults, style: &Style, facet_limit: usize, inte
         if values.is_empty() {
             continue;
         }
-        let label = FACET_LABELS.iter().find(|(f, _)| *f == field).map_or(field.as_str(), |(_, l)| l);
+        let label = FACET_LABELS
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(field.as_str(), |(_, l)| l);
         let list: Vec<String> = values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
         let _ = writeln!(out, "{:<10} {}", style.bold(label), list.join(" · "));
     }
     if !r.facets.days.is_empty() {
         let (interval, buckets) = date_buckets(&r.facets.days, interval);
-        let _ = writeln!(out, "{} by {:?}{}", style.bold("Dates"), interval, if r.facets.undated > 0 { format!(" ({} undated)", r.facets.undated) } else { String::new() });
+        let _ = writeln!(
+            out,
+            "{} by {:?}{}",
+            style.bold("Dates"),
+            interval,
+            if r.facets.undated > 0 {
+                format!(" ({} undated)", r.facets.undated)
+            } else {
+                String::new()
+            }
+        );
         let max = buckets.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
         for (label, n) in buckets {
             let width = ((n as f64 / max as f64) * 40.0).ceil() as usize;
             let _ = writeln!(out, "  {label:<10} {} {n}", "█".repeat(width.max(1)));
         }
+    }
+    out
+}
+
+/// A score explanation as an indented tree, three levels deep.
+fn explain_lines(out: &mut String, e: &serde_json::Value, indent: usize, depth: usize) {
+    let value = e["value"].as_f64().unwrap_or(0.0);
+    let description = e["description"].as_str().unwrap_or("");
+    let _ = writeln!(
+        out,
+        "{:indent$}{value:.3}  {description}",
+        "",
+        indent = indent * 2
+    );
+    if depth < 3 {
+        if let Some(details) = e["details"].as_array() {
+            for d in details {
+                explain_lines(out, d, indent + 1, depth + 1);
+            }
+        }
+    }
+}
+
+/// One article in full, for `show`.
+pub fn render_article(hit: &crate::search::Hit, body: &Fragment, style: &Style) -> String {
+    let mut out = String::new();
+    let title = style.mark(&Fragment {
+        text: hit.title.clone(),
+        highlights: hit.title_highlights.clone(),
+    });
+    let _ = writeln!(out, "{}", style.bold(&title));
+    let _ = writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{} · {} · {}{}",
+            hit.outlet.as_deref().unwrap_or("unknown outlet"),
+            hit.date.as_deref().unwrap_or("undated"),
+            hit.id,
+            hit.url
+                .as_deref()
+                .map(|u| format!(" · {u}"))
+                .unwrap_or_default()
+        ))
+    );
+    for (label, values) in [
+        ("authors", &hit.authors),
+        ("people", &hit.people),
+        ("places", &hit.places),
+        ("countries", &hit.countries),
+    ] {
+        if !values.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} {}",
+                style.dim(&format!("{label}:")),
+                values.join(", ")
+            );
+        }
+    }
+    let _ = writeln!(out);
+    for paragraph in style.mark(body).split("\n\n") {
+        let _ = writeln!(out, "{paragraph}\n");
     }
     out
 }
@@ -152,13 +273,20 @@ pub fn render_summary(report: &BuildReport, index: &str) -> String {
     );
     let counts = report.skip_counts();
     if !counts.is_empty() {
-        let list: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {}", k.label())).collect();
+        let list: Vec<String> = counts
+            .iter()
+            .map(|(k, n)| format!("{n} {}", k.label()))
+            .collect();
         let _ = writeln!(out, "skipped or noted: {}", list.join(", "));
         for skip in report.skips.iter().take(20) {
             let _ = writeln!(out, "  {skip}");
         }
         if report.skips.len() > 20 {
-            let _ = writeln!(out, "  ... and {} more (see --verbose)", report.skips.len() - 20);
+            let _ = writeln!(
+                out,
+                "  ... and {} more (see --verbose)",
+                report.skips.len() - 20
+            );
         }
     }
     out

@@ -56,7 +56,11 @@ impl Collector for FacetCollector {
     type Fruit = FacetCounts;
     type Child = SegmentFacets;
 
-    fn for_segment(&self, _: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<SegmentFacets> {
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
         let fast = reader.fast_fields();
         let mut columns = Vec::new();
         let mut counts = Vec::new();
@@ -93,7 +97,11 @@ impl Collector for FacetCollector {
 
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<FacetCounts> {
         let mut merged = FacetCounts {
-            fields: self.fields.iter().map(|f| (f.clone(), HashMap::new())).collect(),
+            fields: self
+                .fields
+                .iter()
+                .map(|f| (f.clone(), HashMap::new()))
+                .collect(),
             ..FacetCounts::default()
         };
         for fruit in fruits {
@@ -141,11 +149,14 @@ impl SegmentCollector for SegmentFacets {
             let mut values = HashMap::new();
             if let Some(column) = column {
                 // One sorted pass over the dictionary: each block is decoded once.
-                let mut ords: Vec<u64> = (0..counts.len() as u64).filter(|&o| counts[o as usize] > 0).collect();
+                let mut ords: Vec<u64> = (0..counts.len() as u64)
+                    .filter(|&o| counts[o as usize] > 0)
+                    .collect();
                 if let Some(k) = self.top_only {
                     if ords.len() > k {
                         // Ties at the cut are broken by name later; keep them all.
-                        let mut by_count: Vec<u32> = ords.iter().map(|&o| counts[o as usize]).collect();
+                        let mut by_count: Vec<u32> =
+                            ords.iter().map(|&o| counts[o as usize]).collect();
                         by_count.sort_unstable_by(|a, b| b.cmp(a));
                         let floor = by_count[k - 1];
                         ords.retain(|&o| counts[o as usize] >= floor);

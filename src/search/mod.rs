@@ -3,6 +3,7 @@
 pub mod facets;
 pub mod query;
 pub mod snippets;
+pub mod understand;
 
 use std::collections::HashMap;
 use std::ops::Bound;
@@ -13,7 +14,10 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query, QueryParser,
+    RangeQuery, TermQuery,
+};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, Order, TantivyDocument, Term};
 
@@ -47,6 +51,10 @@ pub struct SearchRequest {
     /// Facet fields to count; empty for none.
     pub facets: Vec<String>,
     pub date_facet: bool,
+    /// Every word matches within a small edit distance, as if written `word~`.
+    pub fuzzy: bool,
+    /// Attach each hit's score explanation.
+    pub explain: bool,
 }
 
 impl Default for SearchRequest {
@@ -63,6 +71,8 @@ impl Default for SearchRequest {
             facet_limit: 10,
             facets: FACET_FIELDS.iter().map(|s| s.to_string()).collect(),
             date_facet: true,
+            fuzzy: false,
+            explain: false,
         }
     }
 }
@@ -82,6 +92,9 @@ pub struct Hit {
     pub url: Option<String>,
     pub path: String,
     pub snippets: Vec<Fragment>,
+    /// Which fields and terms matched and what each added to the score (with --explain).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Default, Clone, Serialize)]
@@ -101,6 +114,8 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     pub facets: FacetCounts,
     pub timings: Timings,
+    /// A better-spelled query when this one found little.
+    pub suggestion: Option<String>,
 }
 
 /// An open index, kept for many queries (the bench reuses it).
@@ -136,15 +151,32 @@ impl Engine {
     }
 
     /// Turns the parsed query into a tantivy query.
-    pub fn build_query(&self, parsed: &ParsedQuery, request: &SearchRequest) -> Result<Box<dyn Query>> {
+    pub fn build_query(
+        &self,
+        parsed: &ParsedQuery,
+        fuzzy: &[(String, bool)],
+        request: &SearchRequest,
+    ) -> Result<Box<dyn Query>> {
         let f = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !parsed.text.trim().is_empty() {
-            let text_query = self.parser.parse_query(&parsed.text).map_err(|e| QueryError {
-                message: format!("cannot parse query: {e}"),
-                position: None,
-            })?;
-            clauses.push((Occur::Must, text_query));
+            let text_query = self
+                .parser
+                .parse_query(&parsed.text)
+                .map_err(|e| QueryError {
+                    message: format!("cannot parse query: {e}"),
+                    position: None,
+                })?;
+            if fuzzy.is_empty() {
+                clauses.push((Occur::Must, text_query));
+            } else {
+                let mut either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, text_query)];
+                for (word, must) in fuzzy {
+                    let occur = if *must { Occur::Must } else { Occur::Should };
+                    either.push((occur, self.fuzzy_query(word)));
+                }
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
+            }
         }
         for filter in &parsed.filters {
             let field = self.index.schema().get_field(filter.field)?;
@@ -168,7 +200,11 @@ impl Engine {
             } else {
                 Box::new(BooleanQuery::new(terms))
             };
-            let occur = if filter.negated { Occur::MustNot } else { Occur::Must };
+            let occur = if filter.negated {
+                Occur::MustNot
+            } else {
+                Occur::Must
+            };
             clauses.push((occur, any));
         }
         if request.since.is_some() || request.until.is_some() {
@@ -178,7 +214,11 @@ impl Engine {
                         f.date,
                         tantivy::DateTime::from_timestamp_secs(d.timestamp()),
                     );
-                    if inclusive { Bound::Included(t) } else { Bound::Excluded(t) }
+                    if inclusive {
+                        Bound::Included(t)
+                    } else {
+                        Bound::Excluded(t)
+                    }
                 }
                 None => Bound::Unbounded,
             };
@@ -189,6 +229,120 @@ impl Engine {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// A word within one edit (two for long words) in title or body.
+    fn fuzzy_query(&self, word: &str) -> Box<dyn Query> {
+        let mut analyzer = news_analyzer();
+        let mut stream = analyzer.token_stream(word);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        while stream.advance() {
+            let token = stream.token().text.clone();
+            let distance = if token.chars().count() > 5 { 2 } else { 1 };
+            for field in [self.fields.title, self.fields.body] {
+                let term = Term::from_field_text(field, &token);
+                clauses.push((
+                    Occur::Should,
+                    Box::new(FuzzyTermQuery::new(term, distance, true)),
+                ));
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// For words the index does not have, the closest indexed word that is
+    /// frequent: "pompao" -> "pompeo". None when every word is known.
+    pub fn suggest(&self, query: &str, words: &[String]) -> Option<String> {
+        let searcher = self.reader.searcher();
+        let mut analyzer = news_analyzer();
+        let mut suggestion = query.to_string();
+        let mut changed = false;
+        for word in words {
+            let mut stream = analyzer.token_stream(word);
+            let Some(stem) = (stream.advance()).then(|| stream.token().text.clone()) else {
+                continue;
+            };
+            let term = Term::from_field_text(self.fields.body, &stem);
+            if searcher.doc_freq(&term).unwrap_or(0) > 0 || stem.chars().count() < 4 {
+                continue;
+            }
+            let first: String = stem.chars().take(1).collect();
+            let mut best: Option<(usize, u64, String)> = None;
+            for segment in searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(self.fields.body) else {
+                    continue;
+                };
+                let Ok(mut stream) = inverted.terms().range().ge(first.as_bytes()).into_stream()
+                else {
+                    continue;
+                };
+                while stream.advance() {
+                    let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if !candidate.starts_with(&first) {
+                        break;
+                    }
+                    if candidate.len().abs_diff(stem.len()) > 2 {
+                        continue;
+                    }
+                    let d = understand::levenshtein(&stem, candidate);
+                    let freq = stream.value().doc_freq as u64;
+                    let better = match &best {
+                        None => d <= 2,
+                        Some((bd, bf, _)) => d < *bd || (d == *bd && freq > *bf),
+                    };
+                    if better && d <= 2 {
+                        best = Some((d, freq, candidate.to_string()));
+                    }
+                }
+            }
+            if let Some((_, _, term)) = best {
+                suggestion = suggestion.replacen(word.as_str(), &term, 1);
+                changed = true;
+            }
+        }
+        changed.then_some(suggestion)
+    }
+
+    /// Articles most like article `id`, by the distinctive words of its body and title.
+    pub fn similar(&self, id: &str, limit: usize) -> Result<Vec<(f32, TantivyDocument)>> {
+        let searcher = self.reader.searcher();
+        let address = self.address_of(id)?;
+        let query = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(2)
+            .with_max_doc_frequency(searcher.num_docs() / 10 + 2)
+            .with_min_term_frequency(1)
+            .with_max_query_terms(30)
+            .with_min_word_length(3)
+            .with_document(address);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit + 1).order_by_score())?;
+        let mut out = Vec::new();
+        for (score, addr) in top {
+            if addr == address {
+                continue;
+            }
+            out.push((score, searcher.doc(addr)?));
+        }
+        out.truncate(limit);
+        Ok(out)
+    }
+
+    /// The stored article with this id.
+    pub fn document(&self, id: &str) -> Result<TantivyDocument> {
+        Ok(self.reader.searcher().doc(self.address_of(id)?)?)
+    }
+
+    fn address_of(&self, id: &str) -> Result<DocAddress> {
+        let term = Term::from_field_text(self.fields.id, id);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let top = self
+            .reader
+            .searcher()
+            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        top.first()
+            .map(|(_, a)| *a)
+            .with_context(|| format!("no article with id {id:?} in the index"))
     }
 
     /// The index's values for a filter: any alias the gazetteer knows, any
@@ -202,8 +356,12 @@ impl Engine {
                 if let Some(form) = gaz.lookup(value) {
                     for e in &form.entities {
                         match (field, e) {
-                            ("people", Entity::Person(p)) => wanted.push(gaz.people[*p as usize].clone()),
-                            ("places", Entity::Place(p)) => wanted.push(gaz.places[*p as usize].name.clone()),
+                            ("people", Entity::Person(p)) => {
+                                wanted.push(gaz.people[*p as usize].clone())
+                            }
+                            ("places", Entity::Place(p)) => {
+                                wanted.push(gaz.places[*p as usize].name.clone())
+                            }
                             ("places" | "countries", Entity::Country(c))
                             | ("countries", Entity::Demonym(c)) => {
                                 wanted.push(gaz.countries[*c as usize].clone())
@@ -227,7 +385,10 @@ impl Engine {
             let key = name_key(&term);
             let surname = field == "people"
                 && single_word
-                && term.split_whitespace().last().is_some_and(|l| name_key(l) == value_key);
+                && term
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|l| name_key(l) == value_key);
             if (keys.contains(&key) || surname) && !found.contains(term) {
                 found.push(term.clone());
             }
@@ -251,8 +412,12 @@ impl Engine {
         };
         let mut out = Vec::new();
         for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(f) else { continue };
-            let Ok(mut stream) = inverted.terms().stream() else { continue };
+            let Ok(inverted) = segment.inverted_index(f) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
             while stream.advance() {
                 if let Ok(s) = std::str::from_utf8(stream.key()) {
                     out.push(s.to_string());
@@ -267,8 +432,10 @@ impl Engine {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
         let mut timings = Timings::default();
-        let parsed = query::parse(&request.query)?;
-        let query = self.build_query(&parsed, request)?;
+        let mut parsed = query::parse(&request.query)?;
+        let typed_words = parsed.words.clone();
+        let fuzzy = understand::expand(&mut parsed, &self.extractor.gazetteer, request.fuzzy);
+        let query = self.build_query(&parsed, &fuzzy, request)?;
         timings.query_ms = ms(started);
 
         let searcher = self.reader.searcher();
@@ -276,18 +443,22 @@ impl Engine {
         let want = request.limit + request.offset;
         let (total, addresses): (usize, Vec<(f32, DocAddress)>) = match request.sort {
             SortOrder::Relevance => {
-                let (count, top) = searcher.search(&query, &(Count, TopDocs::with_limit(want.max(1)).order_by_score()))?;
+                let (count, top) = searcher.search(
+                    &query,
+                    &(Count, TopDocs::with_limit(want.max(1)).order_by_score()),
+                )?;
                 (count, top)
             }
             SortOrder::Date | SortOrder::DateAsc => {
-                let order = if request.sort == SortOrder::Date { Order::Desc } else { Order::Asc };
+                let order = if request.sort == SortOrder::Date {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
                 let top = TopDocs::with_limit(want.max(1))
                     .order_by_fast_field::<tantivy::DateTime>("date", order);
                 let (count, top) = searcher.search(&query, &(Count, top))?;
-                let top = top
-                    .into_iter()
-                    .map(|(_, addr)| (0.0f32, addr))
-                    .collect();
+                let top = top.into_iter().map(|(_, addr)| (0.0f32, addr)).collect();
                 (count, top)
             }
         };
@@ -308,11 +479,21 @@ impl Engine {
         timings.facets_ms = ms(t);
 
         let t = Instant::now();
-        let page: Vec<(f32, DocAddress)> = addresses.into_iter().skip(request.offset).take(request.limit).collect();
+        let page: Vec<(f32, DocAddress)> = addresses
+            .into_iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .collect();
         let mut docs = Vec::with_capacity(page.len());
         for (score, addr) in &page {
             let doc: TantivyDocument = searcher.doc(*addr)?;
-            docs.push((*score, doc));
+            let explanation = if request.explain {
+                let e = query.explain(&searcher, *addr)?;
+                serde_json::from_str(&e.to_pretty_json()).ok()
+            } else {
+                None
+            };
+            docs.push((*score, doc, explanation));
         }
         timings.fetch_ms = ms(t);
 
@@ -320,9 +501,17 @@ impl Engine {
         let highlighter = self.highlighter(&parsed);
         let hits = docs
             .into_iter()
-            .map(|(score, doc)| self.hit(score, &doc, &highlighter, request))
+            .map(|(score, doc, explanation)| Hit {
+                explanation,
+                ..self.hit(score, &doc, &highlighter, request)
+            })
             .collect();
         timings.snippets_ms = ms(t);
+        let suggestion = if total < 3 && !typed_words.is_empty() {
+            self.suggest(&request.query, &typed_words)
+        } else {
+            None
+        };
         Ok(SearchResults {
             query: request.query.clone(),
             total,
@@ -330,6 +519,7 @@ impl Engine {
             hits,
             facets,
             timings,
+            suggestion,
         })
     }
 
@@ -337,11 +527,23 @@ impl Engine {
         Highlighter::new(news_analyzer(), &parsed.words, &parsed.phrases)
     }
 
-    fn hit(&self, score: f32, doc: &TantivyDocument, hl: &Highlighter, request: &SearchRequest) -> Hit {
+    pub fn hit(
+        &self,
+        score: f32,
+        doc: &TantivyDocument,
+        hl: &Highlighter,
+        request: &SearchRequest,
+    ) -> Hit {
         let f = &self.fields;
-        let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(String::from);
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(String::from)
+        };
         let all = |field| -> Vec<String> {
-            doc.get_all(field).filter_map(|v| v.as_str().map(String::from)).collect()
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
         };
         let title = text(f.title).unwrap_or_default();
         let body = text(f.body).unwrap_or_default();
@@ -364,8 +566,17 @@ impl Engine {
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
             snippets: hl.fragments(&body, request.fragments, request.fragment_size),
+            explanation: None,
         }
     }
+}
+
+/// The cleaned text of a stored article.
+pub fn stored_body(engine: &Engine, doc: &TantivyDocument) -> String {
+    doc.get_first(engine.fields.body)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Facet values most frequent first, as shown and printed.
@@ -386,11 +597,18 @@ pub fn parse_period(s: &str, end: bool) -> Result<DateTime<Utc>> {
     let (date, next) = match parts.len() {
         1 if s.len() == 4 => {
             let y = num(0).context("year")? as i32;
-            (NaiveDate::from_ymd_opt(y, 1, 1), NaiveDate::from_ymd_opt(y + 1, 1, 1))
+            (
+                NaiveDate::from_ymd_opt(y, 1, 1),
+                NaiveDate::from_ymd_opt(y + 1, 1, 1),
+            )
         }
         2 => {
             let (y, m) = (num(0).context("year")? as i32, num(1).context("month")?);
-            let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            };
             (NaiveDate::from_ymd_opt(y, m, 1), next)
         }
         3 => {
@@ -400,7 +618,8 @@ pub fn parse_period(s: &str, end: bool) -> Result<DateTime<Utc>> {
         _ => (None, None),
     };
     let chosen = if end { next } else { date };
-    let day = chosen.with_context(|| format!("cannot read date {s:?}: use YYYY, YYYY-MM or YYYY-MM-DD"))?;
+    let day = chosen
+        .with_context(|| format!("cannot read date {s:?}: use YYYY, YYYY-MM or YYYY-MM-DD"))?;
     Ok(Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).unwrap()))
 }
 
@@ -414,7 +633,10 @@ pub enum Interval {
     Year,
 }
 
-pub fn date_buckets(days: &std::collections::BTreeMap<i64, u64>, interval: Option<Interval>) -> (Interval, Vec<(String, u64)>) {
+pub fn date_buckets(
+    days: &std::collections::BTreeMap<i64, u64>,
+    interval: Option<Interval>,
+) -> (Interval, Vec<(String, u64)>) {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
     let date = |d: i64| epoch + chrono::Duration::days(d);
     let interval = interval.unwrap_or_else(|| {
@@ -437,7 +659,8 @@ pub fn date_buckets(days: &std::collections::BTreeMap<i64, u64>, interval: Optio
             Interval::Day => day.format("%Y-%m-%d").to_string(),
             Interval::Week => {
                 use chrono::Datelike;
-                let monday = day - chrono::Duration::days(day.weekday().num_days_from_monday() as i64);
+                let monday =
+                    day - chrono::Duration::days(day.weekday().num_days_from_monday() as i64);
                 monday.format("%Y-%m-%d").to_string()
             }
             Interval::Month => day.format("%Y-%m").to_string(),
@@ -460,10 +683,22 @@ mod tests {
 
     #[test]
     fn periods() {
-        assert_eq!(parse_period("2018", false).unwrap().to_rfc3339(), "2018-01-01T00:00:00+00:00");
-        assert_eq!(parse_period("2018", true).unwrap().to_rfc3339(), "2019-01-01T00:00:00+00:00");
-        assert_eq!(parse_period("2018-12", true).unwrap().to_rfc3339(), "2019-01-01T00:00:00+00:00");
-        assert_eq!(parse_period("2018-09-20", true).unwrap().to_rfc3339(), "2018-09-21T00:00:00+00:00");
+        assert_eq!(
+            parse_period("2018", false).unwrap().to_rfc3339(),
+            "2018-01-01T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse_period("2018", true).unwrap().to_rfc3339(),
+            "2019-01-01T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse_period("2018-12", true).unwrap().to_rfc3339(),
+            "2019-01-01T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse_period("2018-09-20", true).unwrap().to_rfc3339(),
+            "2018-09-21T00:00:00+00:00"
+        );
         assert!(parse_period("last week", false).is_err());
     }
 }

@@ -69,12 +69,21 @@ fn err(message: impl Into<String>, position: Option<usize>) -> QueryError {
 pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(err(
-            format!("query is {} characters long; the limit is {MAX_QUERY_CHARS}", query.chars().count()),
+            format!(
+                "query is {} characters long; the limit is {MAX_QUERY_CHARS}",
+                query.chars().count()
+            ),
             None,
         ));
     }
-    if let Some((i, c)) = query.char_indices().find(|(_, c)| c.is_control() && !c.is_whitespace()) {
-        return Err(err(format!("control character U+{:04X} in query", c as u32), Some(char_pos(query, i))));
+    if let Some((i, c)) = query
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !c.is_whitespace())
+    {
+        return Err(err(
+            format!("control character U+{:04X} in query", c as u32),
+            Some(char_pos(query, i)),
+        ));
     }
     let chars: Vec<(usize, char)> = query.char_indices().collect();
     let mut parsed = ParsedQuery::default();
@@ -122,7 +131,10 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
             if let Some((_, field)) = FILTERS.iter().find(|(n, _)| *n == name_lower) {
                 let value = value.trim_matches('"').trim();
                 if value.is_empty() {
-                    return Err(err(format!("{name}: needs a value, e.g. {name}:\"North Korea\""), Some(start)));
+                    return Err(err(
+                        format!("{name}: needs a value, e.g. {name}:\"North Korea\""),
+                        Some(start),
+                    ));
                 }
                 parsed.filters.push(Filter {
                     field,
@@ -132,8 +144,16 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
                 continue;
             }
             let plain = name.trim_start_matches('(');
-            if !TEXT_FIELDS.contains(&plain) && !name.contains('"') && plain.chars().all(char::is_alphanumeric) && !plain.is_empty() {
-                let known: Vec<&str> = FILTERS.iter().map(|(n, _)| *n).chain(TEXT_FIELDS.iter().copied()).collect();
+            if !TEXT_FIELDS.contains(&plain)
+                && !name.contains('"')
+                && plain.chars().all(char::is_alphanumeric)
+                && !plain.is_empty()
+            {
+                let known: Vec<&str> = FILTERS
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .chain(TEXT_FIELDS.iter().copied())
+                    .collect();
                 return Err(err(
                     format!("unknown field '{plain}:' (known: {})", known.join(", ")),
                     Some(start),
@@ -144,7 +164,10 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
             let next_is_term = chars[i..].iter().any(|(_, c)| !c.is_whitespace());
             let has_left = !text_parts.is_empty() || token == "NOT";
             if !next_is_term || (!has_left && token != "NOT") || token == "+" || token == "-" {
-                return Err(err(format!("'{token}' needs a term on each side"), Some(start)));
+                return Err(err(
+                    format!("'{token}' needs a term on each side"),
+                    Some(start),
+                ));
             }
         } else if !negated && !body.starts_with("NOT") {
             collect_highlight_terms(body, &mut parsed);
@@ -159,9 +182,13 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
 }
 
 fn collect_highlight_terms(token: &str, parsed: &mut ParsedQuery) {
-    let token = token.split_once(':').map_or(token, |(f, v)| {
-        if TEXT_FIELDS.contains(&f) { v } else { token }
-    });
+    let token =
+        token.split_once(':').map_or(
+            token,
+            |(f, v)| {
+                if TEXT_FIELDS.contains(&f) { v } else { token }
+            },
+        );
     let token = token.trim_matches(|c| c == '(' || c == ')');
     if let Some(phrase) = token.strip_prefix('"') {
         let phrase = phrase.split('"').next().unwrap_or("");
@@ -169,7 +196,11 @@ fn collect_highlight_terms(token: &str, parsed: &mut ParsedQuery) {
             parsed.phrases.push(phrase.to_string());
         }
     } else {
-        let word = token.split(['~', '^']).next().unwrap_or("").trim_end_matches('*');
+        let word = token
+            .split(['~', '^'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('*');
         if !word.is_empty() {
             parsed.words.push(word.to_string());
         }
@@ -210,7 +241,12 @@ mod tests {
         assert!(parse("a b)").unwrap_err().message.contains("unbalanced"));
         assert!(parse("AND").is_err());
         assert!(parse("a OR").is_err());
-        assert!(parse("foo:bar").unwrap_err().message.contains("unknown field"));
+        assert!(
+            parse("foo:bar")
+                .unwrap_err()
+                .message
+                .contains("unknown field")
+        );
         assert!(parse("a\u{7}b").is_err());
         assert!(parse(&"x ".repeat(3000)).is_err());
         assert!(parse("person:").is_err());

@@ -46,7 +46,11 @@ struct Tok {
 }
 
 impl Highlighter {
-    pub fn new(mut analyzer: TextAnalyzer, words: &[String], phrase_texts: &[String]) -> Highlighter {
+    pub fn new(
+        mut analyzer: TextAnalyzer,
+        words: &[String],
+        phrase_texts: &[String],
+    ) -> Highlighter {
         let mut terms = HashSet::new();
         for w in words {
             for t in analyze(&mut analyzer, w) {
@@ -55,7 +59,12 @@ impl Highlighter {
         }
         let phrases = phrase_texts
             .iter()
-            .map(|p| analyze(&mut analyzer, p).into_iter().map(|t| t.text).collect::<Vec<_>>())
+            .map(|p| {
+                analyze(&mut analyzer, p)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+            })
             .filter(|p: &Vec<String>| !p.is_empty())
             .collect();
         let mut light = light_analyzer();
@@ -90,12 +99,21 @@ impl Highlighter {
         let mut toks: Vec<Tok> = Vec::new();
         while stream.advance() {
             let t = stream.token();
-            let cut = t.text.char_indices().nth(2).map_or(t.text.len(), |(i, _)| i);
+            let cut = t
+                .text
+                .char_indices()
+                .nth(2)
+                .map_or(t.text.len(), |(i, _)| i);
             // Words that cannot stem to a term stay unallocated and unmatched.
             let text = if self.prefixes.contains(&t.text[..cut]) {
                 stems
                     .entry(t.text.clone())
-                    .or_insert_with(|| analyze(&mut analyzer, &t.text).pop().map(|s| s.text).unwrap_or_default())
+                    .or_insert_with(|| {
+                        analyze(&mut analyzer, &t.text)
+                            .pop()
+                            .map(|s| s.text)
+                            .unwrap_or_default()
+                    })
                     .clone()
             } else {
                 String::new()
@@ -128,7 +146,10 @@ impl Highlighter {
     /// The whole text with its highlights (for titles).
     pub fn highlight_all(&self, text: &str) -> Fragment {
         let spans = self.matches(text);
-        to_fragment(text, 0, text.len(), &spans, false, false)
+        let mut f = to_fragment(text, 0, text.len(), &spans, false, false);
+        // Whole texts keep their paragraphs.
+        f.text = text.to_string();
+        f
     }
 
     /// Up to `count` passages of about `size` characters, best first.
@@ -146,8 +167,14 @@ impl Highlighter {
         for &(s, _) in &spans {
             let start = cut_start(text, s, size / 3);
             let end = cut_end(text, start, size);
-            let inside: Vec<&(usize, usize)> = spans.iter().filter(|(a, b)| *a >= start && *b <= end).collect();
-            let distinct: HashSet<String> = inside.iter().map(|(a, b)| text[*a..*b].to_lowercase()).collect();
+            let inside: Vec<&(usize, usize)> = spans
+                .iter()
+                .filter(|(a, b)| *a >= start && *b <= end)
+                .collect();
+            let distinct: HashSet<String> = inside
+                .iter()
+                .map(|(a, b)| text[*a..*b].to_lowercase())
+                .collect();
             let score = distinct.len() as f32 + 0.1 * inside.len() as f32;
             windows.push((score, start, end));
         }
@@ -164,8 +191,11 @@ impl Highlighter {
         chosen
             .into_iter()
             .map(|(start, end)| {
-                let inside: Vec<(usize, usize)> =
-                    spans.iter().copied().filter(|(a, b)| *a >= start && *b <= end).collect();
+                let inside: Vec<(usize, usize)> = spans
+                    .iter()
+                    .copied()
+                    .filter(|(a, b)| *a >= start && *b <= end)
+                    .collect();
                 let lead = start > 0 && !text[..start].ends_with('\n');
                 to_fragment(text, start, end, &inside, lead, end < text.len())
             })
@@ -233,7 +263,14 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn to_fragment(text: &str, start: usize, end: usize, spans: &[(usize, usize)], lead: bool, trail: bool) -> Fragment {
+fn to_fragment(
+    text: &str,
+    start: usize,
+    end: usize,
+    spans: &[(usize, usize)],
+    lead: bool,
+    trail: bool,
+) -> Fragment {
     let body = &text[start..end];
     let prefix = if lead { "…" } else { "" };
     let mut out = String::from(prefix);
@@ -285,7 +322,10 @@ mod tests {
     #[test]
     fn stems_are_highlighted() {
         let f = h(&["visit"], &[]).highlight_all("Pompeo visits Pyongyang after earlier visit");
-        assert_eq!(marked(&f), "Pompeo [visits] Pyongyang after earlier [visit]");
+        assert_eq!(
+            marked(&f),
+            "Pompeo [visits] Pyongyang after earlier [visit]"
+        );
     }
 
     #[test]
@@ -299,7 +339,11 @@ mod tests {
         let text = "Nothing here at all. Filler sentence number two. Pompeo made a fourth visit to Pyongyang. More filler text follows here. And Pompeo again.";
         let frags = h(&["Pompeo", "fourth", "visit"], &[]).fragments(text, 2, 60);
         assert_eq!(frags.len(), 2);
-        assert!(frags[0].text.starts_with("…Pompeo made a fourth visit"), "{}", frags[0].text);
+        assert!(
+            frags[0].text.starts_with("…Pompeo made a fourth visit"),
+            "{}",
+            frags[0].text
+        );
         assert_eq!(frags[0].highlights.len(), 3);
     }
 }
