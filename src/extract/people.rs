@@ -84,7 +84,10 @@ pub struct PeopleFinder<'g> {
 /// A capitalised run after titles and stray words are trimmed away.
 struct Run<'t> {
     tokens: Vec<Token<'t>>,
+    /// A title that stands alone right before it ("President").
     titled: bool,
+    /// Some title word right before it ("Energy", "Finance").
+    loosely_titled: bool,
 }
 
 /// What a capitalised run turned out to be.
@@ -111,6 +114,7 @@ struct Single<'t> {
     end: usize,
     word: &'t str,
     titled: bool,
+    loosely_titled: bool,
     said: bool,
 }
 
@@ -172,7 +176,7 @@ impl<'g> PeopleFinder<'g> {
                 continue;
             }
             let mut j = i + 1;
-            while j < tokens.len() && tokens[j].joined && self.name_like(&tokens[j]) {
+            while j < tokens.len() && tokens[j].joined && !tokens[j - 1].possessive && self.name_like(&tokens[j]) {
                 j += 1;
             }
             let prev = (i > 0 && tokens[i].joined).then(|| tokens[i - 1].text);
@@ -197,6 +201,7 @@ impl<'g> PeopleFinder<'g> {
                             end: last.end,
                             word: surface,
                             titled: run.titled,
+                            loosely_titled: run.loosely_titled,
                             said,
                         });
                     } else {
@@ -231,7 +236,9 @@ impl<'g> PeopleFinder<'g> {
         // Firms named after people are no people ("Merrill Lynch", "Dean Witter Reynolds Inc").
         full.retain(|m| {
             let key = name_key(&m.canonical);
-            !firms.contains(&key) && !cues.not_person.contains(&key)
+            let words: Vec<&str> = m.canonical.split_whitespace().collect();
+            let lead = name_key(&words[..words.len().min(2)].join(" "));
+            !firms.contains(&key) && !cues.not_person.contains(&key) && !cues.not_person.contains(&lead)
         });
         // Known people the gazetteer matched verbatim ("Kim Jong Un").
         for h in hits {
@@ -263,15 +270,24 @@ impl<'g> PeopleFinder<'g> {
         let gaz = self.gaz;
         let cues = cues();
         let mut titled = prev.is_some_and(|p| cues.title_alone.contains(p));
+        let mut loosely_titled = prev.is_some_and(|p| gaz.titles.contains(p));
+        let mut org_lead = false;
         let mut start = 0;
         while start < run.len() {
             let w = run[start].text;
             if gaz.titles.contains(w) {
                 titled = cues.title_alone.contains(w);
-            } else if !(gaz.not_name.contains(w) || gaz.org_words.contains(w) || marks[start].place) {
-                break;
-            } else {
+                loosely_titled = true;
+                org_lead = false;
+            } else if gaz.org_words.contains(w) {
+                org_lead = true;
                 titled = false;
+                loosely_titled = false;
+            } else if gaz.not_name.contains(w) || marks[start].place {
+                titled = false;
+                loosely_titled = false;
+            } else {
+                break;
             }
             start += 1;
         }
@@ -283,7 +299,13 @@ impl<'g> PeopleFinder<'g> {
         // The name starts after the last title ("Economics Minister Martin Bangemann").
         if let Some(k) = (start..end.saturating_sub(1)).rev().find(|&k| gaz.titles.contains(run[k].text)) {
             titled = cues.title_alone.contains(run[k].text);
+            loosely_titled = true;
+            org_lead = false;
             start = k + 1;
+        }
+        // "Banque Nationale de Paris": an organisation word leads a thing's name.
+        if org_lead && start < end {
+            return Trimmed::Org(None);
         }
         if let Some(k) = (start..end).find(|&k| gaz.org_words.contains(run[k].text)) {
             let named = k >= start + 2
@@ -314,6 +336,7 @@ impl<'g> PeopleFinder<'g> {
         Trimmed::Name(Run {
             tokens: name.to_vec(),
             titled,
+            loosely_titled,
         })
     }
 
@@ -370,6 +393,10 @@ impl<'g> PeopleFinder<'g> {
                 Some(names) if names.len() == 1 => Some(names[0].clone()),
                 Some(_) => None, // two Kims: an unqualified "Kim" is neither
                 None if s.titled && plausible_surname(word) => Some(known().unwrap_or_else(|| word.to_string())),
+                // "Minister of Mines and Energy Subroto told Reuters".
+                None if s.said && s.loosely_titled && plausible_surname(word) => {
+                    Some(known().unwrap_or_else(|| word.to_string()))
+                }
                 None if s.said && plausible_surname(word) => known(),
                 None => None,
             };

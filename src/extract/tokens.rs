@@ -8,6 +8,8 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// Only spaces separate it from the previous token (no punctuation or line break).
     pub joined: bool,
+    /// Written with a possessive ending ("Reagan's"), which ends a name.
+    pub possessive: bool,
 }
 
 impl Token<'_> {
@@ -60,10 +62,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let mut word = &text[start..end];
         // Possessives name the owner: "Pompeo's" is Pompeo.
+        let mut possessive = false;
         for suffix in ["'s", "’s", "'", "’"] {
             if let Some(stripped) = word.strip_suffix(suffix) {
                 if !stripped.is_empty() {
                     word = stripped;
+                    possessive = true;
                     break;
                 }
             }
@@ -75,6 +79,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 end: start + word.len(),
                 text: word,
                 joined: gap_clean && !tokens.is_empty(),
+                possessive,
             });
         }
         gap_clean = true;

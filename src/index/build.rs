@@ -2,7 +2,7 @@
 //! and extraction in parallel, tantivy's writer threads behind them, one
 //! commit at the end, then the atomic swap.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
@@ -152,7 +152,7 @@ fn write_generation(
     });
 
     let mut seen_ids = HashSet::new();
-    let mut seen_bodies = HashSet::new();
+    let mut seen_bodies = HashMap::new();
     for batch in rx {
         let mut articles = Vec::with_capacity(batch.len());
         for item in batch {
@@ -206,14 +206,15 @@ fn write_generation(
 fn duplicate(
     article: &mut Article,
     ids: &mut HashSet<String>,
-    bodies: &mut HashSet<u64>,
+    bodies: &mut HashMap<u64, String>,
 ) -> Option<Skip> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     article.body.hash(&mut hasher);
     let body_hash = hasher.finish();
-    let detail = if !bodies.insert(body_hash) {
-        format!("same text as an article indexed before (id {})", article.id)
+    let detail = if let Some(first) = bodies.get(&body_hash) {
+        format!("same text as {first}")
     } else {
+        bodies.insert(body_hash, article.path.clone());
         if !ids.insert(article.id.clone()) {
             article.id = article.path.clone();
             ids.insert(article.id.clone());
