@@ -42,6 +42,8 @@ pub struct RawMeta {
     pub dateline: Option<String>,
     /// Where the article came from, which decides how much cleaning it needs.
     pub format: SourceFormat,
+    /// The corpus file it was read from (relative path): the unit of incremental updates.
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

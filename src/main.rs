@@ -82,6 +82,10 @@ struct IndexArgs {
     /// Exit with status 3 when any file or record was skipped.
     #[arg(long)]
     strict: bool,
+    /// Build a fresh index even when one of this folder exists (default: update it,
+    /// re-reading only new and changed files and removing deleted ones).
+    #[arg(long)]
+    rebuild: bool,
     /// Indexing threads [default: number of cores]
     #[arg(long)]
     threads: Option<usize>,
@@ -252,6 +256,7 @@ fn run_index(args: IndexArgs) -> Result<ExitCode> {
     let root = args.location.root();
     let mut options = BuildOptions::new(args.corpus.clone(), root.clone());
     options.progress = !args.quiet && std::io::stderr().is_terminal();
+    options.rebuild = args.rebuild;
     if let Some(t) = args.threads {
         options.threads = t.max(1);
     }
@@ -268,7 +273,7 @@ fn run_index(args: IndexArgs) -> Result<ExitCode> {
     if args.strict && report.lost_anything() {
         return Ok(ExitCode::from(3));
     }
-    if report.articles == 0 {
+    if report.articles == 0 && report.update.is_none() {
         eprintln!(
             "communique: no article could be indexed from {}; any previous index at {} is kept",
             args.corpus.display(),

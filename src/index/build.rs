@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use super::schema::{Fields, build_schema, register_tokenizers};
 use super::store::{self, Manifest};
@@ -32,6 +32,8 @@ pub struct BuildOptions {
     pub threads: usize,
     /// Memory for tantivy's writer, shared by its threads.
     pub memory_bytes: usize,
+    /// Build from scratch even when an index of this corpus exists.
+    pub rebuild: bool,
 }
 
 impl BuildOptions {
@@ -45,6 +47,7 @@ impl BuildOptions {
             progress: false,
             threads,
             memory_bytes: 96 * 1024 * 1024 * threads.min(2),
+            rebuild: false,
         }
     }
 }
@@ -57,6 +60,17 @@ pub struct BuildReport {
     pub bytes: u64,
     pub skips: Vec<Skip>,
     pub elapsed: Duration,
+    /// For an incremental update: what happened to the corpus's files.
+    pub update: Option<UpdateCounts>,
+}
+
+/// Files of an incremental update, by what was done with them.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct UpdateCounts {
+    pub new: usize,
+    pub changed: usize,
+    pub deleted: usize,
+    pub unchanged: usize,
 }
 
 impl BuildReport {
@@ -80,10 +94,19 @@ pub fn prepare(article: &mut Article, cleaner: &Cleaner, extractor: &Extractor) 
     extractor.extract(article);
 }
 
+/// Builds the index of `options.corpus`: an update of the live index when it
+/// was built from the same folder by a compatible version (new and changed
+/// files re-read, deleted ones removed, unchanged ones skipped by content
+/// hash), else a fresh generation swapped in when complete.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let corpus = &options.corpus;
     anyhow::ensure!(corpus.is_dir(), "{} is not a folder", corpus.display());
+    if !options.rebuild {
+        if let Some(live) = store::updatable(&options.index_root, &corpus_id(corpus)) {
+            return update(options, &live, started);
+        }
+    }
     let discovery = ingest::discover(corpus);
     let generation = store::new_generation(&options.index_root)?;
     let result = write_generation(options, discovery, &generation, started);
@@ -104,6 +127,82 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
 }
 
+/// The corpus as the manifest names it: its canonical path.
+fn corpus_id(corpus: &Path) -> String {
+    corpus
+        .canonicalize()
+        .unwrap_or_else(|_| corpus.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Hashes of every readable file (in parallel: this reads the whole corpus).
+fn hash_files(discovery: &ingest::Discovery) -> Vec<Option<u64>> {
+    discovery
+        .files
+        .par_iter()
+        .map(|f| ingest::file_hash(f, &discovery.metadata))
+        .collect()
+}
+
+fn update(options: &BuildOptions, live: &Path, started: Instant) -> Result<BuildReport> {
+    let mut discovery = ingest::discover(&options.corpus);
+    let hashes = hash_files(&discovery);
+    let known = store::read_file_hashes(live);
+    let mut counts = UpdateCounts::default();
+    let mut todo = Vec::new();
+    let mut current = HashMap::new();
+    for (file, hash) in discovery.files.drain(..).zip(hashes) {
+        let hash = hash.unwrap_or(0);
+        current.insert(file.rel.clone(), hash);
+        match known.get(&file.rel) {
+            Some(h) if *h == hash && hash != 0 => counts.unchanged += 1,
+            Some(_) => {
+                counts.changed += 1;
+                todo.push(file);
+            }
+            None => {
+                counts.new += 1;
+                todo.push(file);
+            }
+        }
+    }
+    let deleted: Vec<&String> = known.keys().filter(|k| !current.contains_key(*k)).collect();
+    counts.deleted = deleted.len();
+
+    let (index, _) = store::open_generation(live)?;
+    let fields = Fields::new(&index.schema());
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(options.threads, options.memory_bytes)
+        .context("cannot open the index for writing (is another `communique index` running?)")?;
+    for rel in deleted.iter().copied().chain(todo.iter().map(|f| &f.rel)) {
+        writer.delete_term(Term::from_field_text(fields.source, rel));
+    }
+    let mut report = BuildReport {
+        files: todo.len(),
+        skips: discovery.skips,
+        ..BuildReport::default()
+    };
+    discovery.files = todo;
+    let progress = progress_bar(options.progress, discovery.files.len() as u64);
+    index_files(&mut writer, &fields, discovery.files, discovery.metadata, &mut report, &progress)?;
+    writer.commit().context("cannot commit the index")?;
+    writer
+        .wait_merging_threads()
+        .context("cannot finish merging the index")?;
+    progress.finish_and_clear();
+    // The hashes follow the commit: a crash in between re-reads those files next time.
+    store::write_file_hashes(live, &current)?;
+    let reader = index.reader()?;
+    let mut manifest = store::read_manifest(live)?;
+    manifest.articles = reader.searcher().num_docs();
+    manifest.built_at = chrono::Utc::now().to_rfc3339();
+    store::write_manifest(live, &manifest)?;
+    report.elapsed = started.elapsed();
+    report.update = Some(counts);
+    Ok(report)
+}
+
 fn write_generation(
     options: &BuildOptions,
     discovery: ingest::Discovery,
@@ -119,18 +218,58 @@ fn write_generation(
         .writer_with_num_threads(options.threads, options.memory_bytes)
         .context("cannot start the index writer")?;
 
+    let hashes = hash_files(&discovery);
+    let file_hashes: HashMap<String, u64> = discovery
+        .files
+        .iter()
+        .zip(hashes)
+        .map(|(f, h)| (f.rel.clone(), h.unwrap_or(0)))
+        .collect();
     let mut report = BuildReport {
         files: discovery.files.len(),
         skips: discovery.skips,
         ..BuildReport::default()
     };
     let progress = progress_bar(options.progress, discovery.files.len() as u64);
+    index_files(&mut writer, &fields, discovery.files, discovery.metadata, &mut report, &progress)?;
+    writer.commit().context("cannot commit the index")?;
+    // One segment searches faster and lets facets name only their top values.
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer
+            .merge(&segments)
+            .wait()
+            .context("cannot merge the index")?;
+    }
+    writer
+        .wait_merging_threads()
+        .context("cannot finish merging the index")?;
+    progress.finish_and_clear();
+    report.elapsed = started.elapsed();
+    store::write_file_hashes(generation, &file_hashes)?;
+    let manifest = Manifest {
+        communique_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version: super::schema::SCHEMA_VERSION,
+        corpus: corpus_id(&options.corpus),
+        built_at: chrono::Utc::now().to_rfc3339(),
+        articles: report.articles,
+    };
+    Ok((report, manifest))
+}
+
+/// The shared pipeline of builds and updates: a reader thread streams
+/// batches, cleaning and extraction run in parallel, the writer indexes.
+fn index_files(
+    writer: &mut IndexWriter,
+    fields: &Fields,
+    files: Vec<ingest::SourceFile>,
+    metadata: ingest::Metadata,
+    report: &mut BuildReport,
+    progress: &ProgressBar,
+) -> Result<()> {
     let cleaner = Cleaner::new();
     let extractor = Extractor::shared();
-
     let (tx, rx) = sync_channel::<Vec<Item>>(4);
-    let files = discovery.files;
-    let metadata = discovery.metadata;
     let reader_progress = progress.clone();
     let reader = std::thread::spawn(move || {
         let mut batch = Vec::with_capacity(BATCH);
@@ -150,7 +289,6 @@ fn write_generation(
         }
         bytes
     });
-
     let mut seen_ids = HashSet::new();
     let mut seen_bodies = HashMap::new();
     for batch in rx {
@@ -164,40 +302,18 @@ fn write_generation(
         articles
             .par_iter_mut()
             .for_each(|a| prepare(a, &cleaner, extractor));
-        for article in articles {
-            let mut article = article;
+        for mut article in articles {
             if let Some(skip) = duplicate(&mut article, &mut seen_ids, &mut seen_bodies) {
                 report.skips.push(skip);
                 continue;
             }
-            writer.add_document(to_document(&article, &fields))?;
+            writer.add_document(to_document(&article, fields))?;
             report.articles += 1;
         }
         progress.set_message(format!("{} articles", report.articles));
     }
     report.bytes = reader.join().unwrap_or(0);
-    writer.commit().context("cannot commit the index")?;
-    // One segment searches faster and lets facets name only their top values.
-    let segments = index.searchable_segment_ids()?;
-    if segments.len() > 1 {
-        writer
-            .merge(&segments)
-            .wait()
-            .context("cannot merge the index")?;
-    }
-    writer
-        .wait_merging_threads()
-        .context("cannot finish merging the index")?;
-    progress.finish_and_clear();
-    report.elapsed = started.elapsed();
-    let manifest = Manifest {
-        communique_version: env!("CARGO_PKG_VERSION").to_string(),
-        schema_version: super::schema::SCHEMA_VERSION,
-        corpus: options.corpus.display().to_string(),
-        built_at: chrono::Utc::now().to_rfc3339(),
-        articles: report.articles,
-    };
-    Ok((report, manifest))
+    Ok(())
 }
 
 /// The same text twice (under one id or two names) is indexed once. Two
@@ -251,6 +367,7 @@ pub fn to_document(article: &Article, f: &Fields) -> TantivyDocument {
     if let Some(url) = &article.url {
         doc.add_text(f.url, url);
     }
+    doc.add_text(f.source, &article.raw.source);
     for (field, values) in [
         (f.authors, &article.authors),
         (f.people, &article.people),

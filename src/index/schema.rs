@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
 
@@ -30,6 +30,7 @@ pub struct Fields {
     pub places: Field,
     pub countries: Field,
     pub url: Field,
+    pub source: Field,
 }
 
 /// Fields whose values are canonical names, counted as facets and matched exactly.
@@ -62,6 +63,8 @@ pub fn build_schema() -> Schema {
         b.add_text_field(field, name.clone());
     }
     b.add_text_field("url", STORED);
+    // The corpus file an article came from: updates delete by it.
+    b.add_text_field("source", STRING | STORED);
     b.build()
 }
 
@@ -84,6 +87,7 @@ impl Fields {
             places: f("places"),
             countries: f("countries"),
             url: f("url"),
+            source: f("source"),
         }
     }
 }

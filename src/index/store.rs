@@ -4,6 +4,7 @@
 //! `CURRENT` with an atomic rename, so an interrupted build leaves the previous
 //! index searchable, and searches running during a build keep their generation.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,7 @@ use super::schema::{SCHEMA_VERSION, register_tokenizers};
 
 const CURRENT: &str = "CURRENT";
 const MANIFEST: &str = "communique.json";
+const FILE_HASHES: &str = "files.json";
 
 /// What a generation records about itself, checked when it is opened.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -52,8 +54,7 @@ pub fn new_generation(root: &Path) -> Result<PathBuf> {
 
 /// Makes `generation` live, then removes generations no longer needed.
 pub fn publish(root: &Path, generation: &Path, manifest: &Manifest) -> Result<()> {
-    let text = serde_json::to_string_pretty(manifest)?;
-    fs::write(generation.join(MANIFEST), text)?;
+    write_manifest(generation, manifest)?;
     let name = generation
         .file_name()
         .context("generation has a name")?
@@ -96,6 +97,52 @@ fn is_building(dir: &Path) -> bool {
 
 pub fn discard(generation: &Path) {
     let _ = fs::remove_dir_all(generation);
+}
+
+/// The live generation, when it indexes `corpus` and this version can update it.
+pub fn updatable(root: &Path, corpus: &str) -> Option<PathBuf> {
+    let name = fs::read_to_string(root.join(CURRENT)).ok()?;
+    let dir = root.join(name.trim());
+    let manifest = read_manifest(&dir).ok()?;
+    let compatible = manifest.schema_version == SCHEMA_VERSION && manifest.corpus == corpus;
+    (compatible && dir.join(FILE_HASHES).is_file()).then_some(dir)
+}
+
+pub fn read_manifest(generation: &Path) -> Result<Manifest> {
+    let text = fs::read_to_string(generation.join(MANIFEST))?;
+    Ok(serde_json::from_str(&text)?)
+}
+
+/// Replaces a file atomically: a crash leaves the old or the new content.
+fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    fs::write(&tmp, text)?;
+    fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+pub fn write_manifest(generation: &Path, manifest: &Manifest) -> Result<()> {
+    write_atomic(&generation.join(MANIFEST), &serde_json::to_string_pretty(manifest)?)
+}
+
+/// Content hash of every corpus file the generation holds, for updates.
+pub fn read_file_hashes(generation: &Path) -> HashMap<String, u64> {
+    fs::read_to_string(generation.join(FILE_HASHES))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+pub fn write_file_hashes(generation: &Path, hashes: &HashMap<String, u64>) -> Result<()> {
+    write_atomic(&generation.join(FILE_HASHES), &serde_json::to_string(hashes)?)
+}
+
+/// Opens one generation folder as a tantivy index.
+pub fn open_generation(dir: &Path) -> Result<(Index, Manifest)> {
+    let manifest = read_manifest(dir)?;
+    let index = Index::open_in_dir(dir).with_context(|| format!("cannot open the index in {}", dir.display()))?;
+    register_tokenizers(&index);
+    Ok((index, manifest))
 }
 
 /// Opens the live generation, checking it is an index this version can read.

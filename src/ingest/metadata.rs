@@ -93,6 +93,16 @@ impl Metadata {
         Metadata { by_file }
     }
 
+    /// The metadata given for a file, as text (empty when none): part of its identity.
+    pub fn describe(&self, file: &SourceFile) -> String {
+        let stemmed = file.rel.split('.').next().unwrap_or_default();
+        self.by_file
+            .get(&file.rel)
+            .or_else(|| self.by_file.get(stemmed))
+            .map(|m| serde_json::to_string(m).unwrap_or_default())
+            .unwrap_or_default()
+    }
+
     /// A whole-file description overrides what we guessed from a text or page;
     /// for record dumps it only fills the fields a record lacks.
     pub fn apply(&self, file: &SourceFile, article: &mut Article) {

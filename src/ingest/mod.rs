@@ -278,6 +278,7 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
     let mut emit = |item: Item| match item {
         Item::Article(mut article) => {
             metadata.apply(file, &mut article);
+            article.raw.source.clone_from(&file.rel);
             if article.body.trim().is_empty() {
                 let skip = Skip::new(&article.path, SkipKind::NoArticle, "no body text");
                 sink(Item::Skip(skip));
@@ -294,6 +295,24 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
         FileFormat::Html => webpage::read(file, &content, &mut emit),
     }
     length
+}
+
+/// A stable 64-bit FNV-1a hash: what incremental updates compare between runs.
+pub fn content_hash(bytes: &[u8], seed: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The hash of a file as it is on disk plus the metadata given for it, so a
+/// changed sidecar re-indexes its article. None when the file cannot be read.
+pub fn file_hash(file: &SourceFile, metadata: &Metadata) -> Option<u64> {
+    let bytes = std::fs::read(&file.path).ok()?;
+    let meta = metadata.describe(file);
+    Some(content_hash(&bytes, content_hash(meta.as_bytes(), 0)))
 }
 
 fn relative(root: &Path, path: &Path) -> String {

@@ -262,7 +262,14 @@ pub fn render_article(hit: &crate::search::Hit, body: &Fragment, style: &Style) 
 pub fn render_summary(report: &BuildReport, index: &str) -> String {
     let mut out = String::new();
     let secs = report.elapsed.as_secs_f64();
-    let _ = writeln!(
+    if let Some(u) = report.update {
+        let _ = writeln!(
+            out,
+            "updated {index} in {secs:.2} s: {} new, {} changed, {} deleted, {} unchanged files; {} articles (re)indexed",
+            u.new, u.changed, u.deleted, u.unchanged, report.articles
+        );
+    } else {
+        let _ = writeln!(
         out,
         "indexed {} articles from {} files ({:.1} MB) in {:.2} s into {}",
         report.articles,
@@ -271,6 +278,7 @@ pub fn render_summary(report: &BuildReport, index: &str) -> String {
         secs,
         index
     );
+    }
     let counts = report.skip_counts();
     if !counts.is_empty() {
         let list: Vec<String> = counts
