@@ -1,0 +1,103 @@
+//! Property tests over the query front end and the ingest parsers: no input,
+//! however malformed, may panic or hang. `cargo test` runs a few hundred cases
+//! per property; `PROPTEST_CASES=20000 cargo test --release --test fuzz_parsers`
+//! runs a longer campaign.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use communique::index::{self, BuildOptions};
+use communique::ingest::{self, Item};
+use communique::search::{Engine, SearchRequest, query};
+use proptest::prelude::*;
+
+/// Pieces that exercise the grammar: operators, quotes, groups, fields, fuzz marks.
+fn query_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("\"".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("AND".to_string()),
+        Just("OR".to_string()),
+        Just("NOT".to_string()),
+        Just("+".to_string()),
+        Just("-".to_string()),
+        Just("~".to_string()),
+        Just("*".to_string()),
+        Just("^2".to_string()),
+        Just(":".to_string()),
+        Just("person:".to_string()),
+        Just("country:\"North Korea\"".to_string()),
+        Just("title:".to_string()),
+        Just("outlet:NBC".to_string()),
+        Just("Pompeo".to_string()),
+        Just("fourth".to_string()),
+        Just("DPRK".to_string()),
+        Just("Kim Jong Un".to_string()),
+        Just(" ".to_string()),
+        "[a-zA-Z]{1,8}",
+        "\\PC{0,6}",
+        any::<char>().prop_map(|c| c.to_string()),
+    ]
+}
+
+fn query_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(query_piece(), 0..12).prop_map(|v| v.concat())
+}
+
+/// One small index of the seeds, shared by every case.
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("communique-fuzz-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        index::build(&BuildOptions::new(corpus, root.clone())).expect("seeds index");
+        Engine::open(&root).expect("open seeds index")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn query_parser_never_panics(q in query_text()) {
+        let _ = query::parse(&q);
+    }
+
+    #[test]
+    fn search_never_panics(q in query_text(), fuzzy in any::<bool>(), explain in any::<bool>()) {
+        let request = SearchRequest { query: q, fuzzy, explain, ..SearchRequest::default() };
+        let _ = engine().search(&request);
+    }
+
+    #[test]
+    fn ingest_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048), kind in 0usize..7) {
+        let ext = ["txt", "md", "json", "jsonl", "html", "jsonl.gz", "json.gz"][kind];
+        let dir = std::env::temp_dir().join(format!("communique-fuzz-ingest-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("input.{ext}")), &bytes).unwrap();
+        let discovery = ingest::discover(&dir);
+        for file in &discovery.files {
+            ingest::read_file(file, &discovery.metadata, &mut |item| {
+                if let Item::Article(mut a) = item {
+                    index::prepare(&mut a, &communique::clean::Cleaner::new(), communique::extract::Extractor::shared());
+                }
+            });
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn json_records_never_panic(text in "[\\[\\]{}\":,a-z0-9 \\n\\\\]{0,200}") {
+        let dir = std::env::temp_dir().join(format!("communique-fuzz-json-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("input.jsonl"), &text).unwrap();
+        std::fs::write(dir.join("input.json"), &text).unwrap();
+        let discovery = ingest::discover(&dir);
+        for file in &discovery.files {
+            ingest::read_file(file, &discovery.metadata, &mut |_| {});
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
