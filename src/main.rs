@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
 use communique::bench;
-use communique::clean::Cleaner;
+use communique::clean::{Cleaner, Furniture};
 use communique::extract::Extractor;
 use communique::index::{self, BuildOptions, store};
 use communique::ingest::{self, Item};
@@ -405,9 +405,13 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                     problems += 1;
                 }
             });
+            let learned = {
+                let refs: Vec<&communique::Article> = articles.iter().map(|a| a.as_ref()).collect();
+                Furniture::learn(&refs)
+            };
             articles
                 .par_iter_mut()
-                .for_each(|a| index::prepare(a, &cleaner, extractor));
+                .for_each(|a| index::prepare_with(a, &cleaner, &learned, extractor));
             for a in &articles {
                 if args.json {
                     writeln!(stdout, "{}", render::article_json(a))?;

@@ -35,7 +35,13 @@ impl Cleaner {
     }
 
     pub fn clean(&self, article: &mut Article) {
+        self.clean_with(article, &Furniture::default());
+    }
+
+    /// Cleans with lines learned from the rest of the corpus as well.
+    pub fn clean_with(&self, article: &mut Article, learned: &Furniture) {
         article.title = collapse_whitespace(&article.title);
+        let outlet = article.raw.outlet.clone().unwrap_or_default();
         // Scraped text and pages need every rule; structured records only the
         // explicit furniture (their lines are paragraphs of a real article).
         let scraped = article.raw.format != SourceFormat::Record;
@@ -44,12 +50,16 @@ impl Cleaner {
         let paragraphs = paragraphs(&article.body);
         let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
         for para in paragraphs {
+            if learned.contains(&outlet, &para) {
+                continue;
+            }
             match self.patterns.classify(&para) {
                 LineKind::Tail if !kept.is_empty() => break,
                 LineKind::Tail | LineKind::Furniture => {}
                 LineKind::Byline => article.raw.bylines.push(para),
                 LineKind::Credit => {
-                    if kept.last().is_some_and(|p| is_caption_like(p)) {
+                    // "Bernie Sanders. Alex Wong/Getty Images" carries its own caption.
+                    if !carries_caption(&para) && kept.last().is_some_and(|p| is_caption_like(p)) {
                         kept.pop();
                     }
                 }
@@ -69,6 +79,68 @@ impl Cleaner {
     }
 }
 
+/// Furniture is what one outlet prints around many stories: a short line seen
+/// in many of its articles ("Story Continued Below", a newsletter pitch, a
+/// section label). Learned per batch of articles, keyed by outlet, and only
+/// for short lines, so wire copy that several stories share is never taken
+/// for furniture.
+#[derive(Debug, Default)]
+pub struct Furniture {
+    lines: std::collections::HashSet<(String, String)>,
+}
+
+/// A line must recur in this many articles of one outlet...
+const FURNITURE_MIN_ARTICLES: usize = 5;
+/// ...and in this share of them, to be furniture.
+const FURNITURE_MIN_SHARE: f64 = 0.03;
+const FURNITURE_MAX_WORDS: usize = 15;
+
+impl Furniture {
+    pub fn learn(articles: &[&Article]) -> Furniture {
+        use std::collections::{HashMap, HashSet};
+        let mut per_outlet: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<(String, String), usize> = HashMap::new();
+        for a in articles {
+            let outlet = a.raw.outlet.as_deref().unwrap_or_default();
+            *per_outlet.entry(outlet).or_insert(0) += 1;
+            let mut in_article = HashSet::new();
+            for line in a.body.lines() {
+                let line = line.trim();
+                if line.is_empty() || word_count(line) > FURNITURE_MAX_WORDS {
+                    continue;
+                }
+                let key = patterns::line_key(line);
+                if in_article.insert(key.clone()) {
+                    *seen.entry((outlet.to_string(), key)).or_insert(0) += 1;
+                }
+            }
+        }
+        let lines = seen
+            .into_iter()
+            .filter(|((outlet, _), n)| {
+                let total = per_outlet.get(outlet.as_str()).copied().unwrap_or(0);
+                *n >= FURNITURE_MIN_ARTICLES && *n as f64 >= FURNITURE_MIN_SHARE * total as f64
+            })
+            .map(|(k, _)| k)
+            .collect();
+        Furniture { lines }
+    }
+
+    pub fn contains(&self, outlet: &str, paragraph: &str) -> bool {
+        !self.lines.is_empty()
+            && word_count(paragraph) <= FURNITURE_MAX_WORDS
+            && self.lines.contains(&(outlet.to_string(), patterns::line_key(paragraph)))
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
 fn ends_with_sentence_punctuation(text: &str) -> bool {
     text.trim_end()
         .ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ')', '…'])
@@ -82,9 +154,18 @@ fn is_label(para: &str) -> bool {
     word_count(para) <= LABEL_MAX_WORDS && !ends_with_sentence_punctuation(para)
 }
 
-/// A line just before a photo credit is its caption unless it reads like prose.
+/// A line just before a photo credit is its caption unless it reads like
+/// prose: a quotation or a long sentence stays.
 fn is_caption_like(para: &str) -> bool {
-    !ends_with_sentence_punctuation(para) || word_count(para) <= 30
+    !ends_with_sentence_punctuation(para) || (word_count(para) <= 30 && para.trim_end().ends_with('.'))
+}
+
+/// A credit line that starts with a sentence of its own ("Name. Photographer/Agency").
+fn carries_caption(credit: &str) -> bool {
+    credit.match_indices(". ").any(|(i, _)| {
+        let word = credit[..i].rsplit(' ').next().unwrap_or("");
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    })
 }
 
 /// Letters and digits only, lower-cased: captions repeat with credits glued on.
@@ -209,6 +290,34 @@ mod tests {
             "The real story starts here and it is long enough to be a paragraph.\n\nThe story goes on. Then it ends."
         );
         assert_eq!(a.raw.bylines, vec!["By Alexander Smith"]);
+    }
+
+    #[test]
+    fn lines_many_articles_of_an_outlet_share_are_furniture() {
+        let mut articles = Vec::new();
+        for i in 0..20 {
+            let mut a = Article {
+                body: format!("Story number {i} begins with a real sentence about talks.\nStory Continued Below\nIt ends here, the {i}th time."),
+                ..Article::default()
+            };
+            a.raw.outlet = Some("Politico".into());
+            articles.push(a);
+        }
+        let refs: Vec<&Article> = articles.iter().collect();
+        let learned = Furniture::learn(&refs);
+        assert_eq!(learned.len(), 1);
+        let mut a = articles[3].clone();
+        Cleaner::new().clean_with(&mut a, &learned);
+        assert!(!a.body.contains("Continued"));
+        assert!(a.body.contains("Story number 3"));
+    }
+
+    #[test]
+    fn a_quote_before_a_captioned_credit_stays() {
+        let body = "She added: “I think he knows he has a responsibility to follow the trend.”\nBernie Sanders. Alex Wong/Getty Images\nKonst has offered suggestions.";
+        let a = cleaned(body, SourceFormat::Record);
+        assert!(a.body.starts_with("She added"), "{}", a.body);
+        assert!(!a.body.contains("Getty"));
     }
 
     #[test]

@@ -16,7 +16,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 use super::schema::{Fields, build_schema, register_tokenizers};
 use super::store::{self, Manifest};
 use crate::article::Article;
-use crate::clean::Cleaner;
+use crate::clean::{Cleaner, Furniture};
 use crate::extract::Extractor;
 use crate::ingest::{self, Item, Skip, SkipKind};
 
@@ -90,7 +90,12 @@ impl BuildReport {
 
 /// Cleaning and extraction of one article: the whole per-article pipeline.
 pub fn prepare(article: &mut Article, cleaner: &Cleaner, extractor: &Extractor) {
-    cleaner.clean(article);
+    prepare_with(article, cleaner, &Furniture::default(), extractor);
+}
+
+/// The same, with furniture learned from the articles around it.
+pub fn prepare_with(article: &mut Article, cleaner: &Cleaner, learned: &Furniture, extractor: &Extractor) {
+    cleaner.clean_with(article, learned);
     extractor.extract(article);
 }
 
@@ -299,9 +304,13 @@ fn index_files(
                 Item::Skip(s) => report.skips.push(s),
             }
         }
+        let learned = {
+            let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+            Furniture::learn(&refs)
+        };
         articles
             .par_iter_mut()
-            .for_each(|a| prepare(a, &cleaner, extractor));
+            .for_each(|a| prepare_with(a, &cleaner, &learned, extractor));
         for mut article in articles {
             if let Some(skip) = duplicate(&mut article, &mut seen_ids, &mut seen_bodies) {
                 report.skips.push(skip);
