@@ -9,6 +9,7 @@
 pub mod article;
 pub mod bench;
 pub mod clean;
+pub mod coverage;
 pub mod extract;
 pub mod index;
 pub mod ingest;

@@ -50,6 +50,10 @@ enum Command {
     ///
     /// Example: communique similar reuters-9693 -n 5
     Similar(SimilarArgs),
+    /// Group near-duplicate articles (wire copy, updates) of files or folders; JSON Lines {id, group}.
+    ///
+    /// Example: communique duplicates corpus/ --threshold 0.5
+    Duplicates(DuplicatesArgs),
     /// Measure query latency over a query set, or time a fresh index build.
     ///
     /// Examples:
@@ -149,6 +153,9 @@ struct SearchArgs {
     /// Match every word within one or two typos (a single word: write it `word~`).
     #[arg(long)]
     fuzzy: bool,
+    /// Show near-duplicates (the same wire story in several outlets) as separate hits.
+    #[arg(long)]
+    no_collapse: bool,
     /// Show, for each hit, which fields and terms matched and what each added to the score.
     #[arg(long)]
     explain: bool,
@@ -209,6 +216,16 @@ struct BenchArgs {
 }
 
 #[derive(Args)]
+struct DuplicatesArgs {
+    /// Files or folders to read.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Estimated Jaccard similarity of word 4-shingles above which two articles are one story.
+    #[arg(long, default_value_t = communique::coverage::DEFAULT_THRESHOLD)]
+    threshold: f32,
+}
+
+#[derive(Args)]
 struct ExtractArgs {
     /// Files or folders to read.
     #[arg(required = true)]
@@ -218,6 +235,13 @@ struct ExtractArgs {
     json: bool,
 }
 
+/// `println!` that returns write errors (a closed pipe) instead of panicking.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -225,15 +249,19 @@ fn main() -> ExitCode {
         Command::Search(args) => run_search(args),
         Command::Extract(args) => run_extract(args),
         Command::Bench(args) => run_bench(args),
+        Command::Duplicates(args) => run_duplicates(args),
         Command::Show(args) => run_show(args),
         Command::Similar(args) => run_similar(args),
-        Command::Schema => {
-            println!("{}", schema_document());
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Schema => writeln!(std::io::stdout().lock(), "{}", schema_document())
+            .map(|_| ExitCode::SUCCESS)
+            .map_err(anyhow::Error::from),
     };
     match result {
         Ok(code) => code,
+        // Output piped into `head` that closed early is not an error.
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("communique: {e:#}");
             ExitCode::from(1)
@@ -335,6 +363,7 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
         facet_limit: args.facet_limit,
         fuzzy: args.fuzzy,
         explain: args.explain,
+        collapse: !args.no_collapse,
         ..SearchRequest::default()
     };
     let mut request = request;
@@ -386,24 +415,20 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
+/// Every article of the given files and folders, cleaned and extracted, with
+/// problems reported on stderr.
+fn read_prepared(paths: &[PathBuf], mut each: impl FnMut(&communique::Article) -> Result<()>) -> Result<()> {
     let cleaner = Cleaner::new();
     let extractor = Extractor::shared();
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut problems = 0;
-    for (_, discovery) in ingest::discover_paths(&args.paths) {
+    for (_, discovery) in ingest::discover_paths(paths) {
         for skip in &discovery.skips {
             eprintln!("skipped {skip}");
-            problems += 1;
         }
         for file in &discovery.files {
             let mut articles = Vec::new();
             ingest::read_file(file, &discovery.metadata, &mut |item| match item {
                 Item::Article(a) => articles.push(a),
-                Item::Skip(s) => {
-                    eprintln!("skipped {s}");
-                    problems += 1;
-                }
+                Item::Skip(s) => eprintln!("skipped {s}"),
             });
             let learned = {
                 let refs: Vec<&communique::Article> = articles.iter().map(|a| a.as_ref()).collect();
@@ -413,29 +438,52 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                 .par_iter_mut()
                 .for_each(|a| index::prepare_with(a, &cleaner, &learned, extractor));
             for a in &articles {
-                if args.json {
-                    writeln!(stdout, "{}", render::article_json(a))?;
-                } else {
-                    writeln!(
-                        stdout,
-                        "{}\n  {} · {} · by {}\n  people: {}\n  places: {}\n  countries: {}\n",
-                        a.title,
-                        a.outlet.as_deref().unwrap_or("unknown outlet"),
-                        a.date
-                            .as_ref()
-                            .map(communique::article::format_date)
-                            .unwrap_or_else(|| "undated".into()),
-                        a.authors.join(", "),
-                        a.people.join(", "),
-                        a.places.join(", "),
-                        a.countries.join(", ")
-                    )?;
-                }
+                each(a)?;
             }
         }
     }
+    Ok(())
+}
+
+fn run_duplicates(args: DuplicatesArgs) -> Result<ExitCode> {
+    use communique::coverage::{Fingerprint, group_near_duplicates};
+    let mut ids = Vec::new();
+    let mut prints = Vec::new();
+    read_prepared(&args.paths, |a| {
+        ids.push(a.id.clone());
+        prints.push(Fingerprint::of(&a.body));
+        Ok(())
+    })?;
+    let groups = group_near_duplicates(&prints, args.threshold);
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for (i, g) in groups.iter().enumerate() {
+        writeln!(stdout, "{}", serde_json::json!({"id": ids[i], "group": ids[*g]}))?;
+    }
     stdout.flush()?;
-    let _ = problems;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    read_prepared(&args.paths, |a| {
+        if args.json {
+            writeln!(stdout, "{}", render::article_json(a))?;
+        } else {
+            writeln!(
+                stdout,
+                "{}\n  {} · {} · by {}\n  people: {}\n  places: {}\n  countries: {}\n",
+                a.title,
+                a.outlet.as_deref().unwrap_or("unknown outlet"),
+                a.date.as_ref().map(communique::article::format_date).unwrap_or_else(|| "undated".into()),
+                a.authors.join(", "),
+                a.people.join(", "),
+                a.places.join(", "),
+                a.countries.join(", ")
+            )?;
+        }
+        Ok(())
+    })?;
+    stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -443,9 +491,9 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
     if let Some(corpus) = &args.index_corpus {
         let report = bench::bench_indexing(corpus, args.runs, args.threads)?;
         if args.json {
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            outln!("{}", serde_json::to_string_pretty(&report)?);
         } else {
-            println!(
+            outln!(
                 "indexed {} articles ({:.1} MB of text) in {:.2} s median (min {:.2}, max {:.2}; {} runs)\n{:.0} docs/s, {:.1} MB/s, peak memory {:.0} MB, index {:.1} MB",
                 report.articles,
                 report.input_bytes as f64 / 1e6,
@@ -470,7 +518,7 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
     let queries = bench::read_queries(&path)?;
     let report = bench::bench_queries(&engine, &queries, args.runs, args.warmup);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(ExitCode::SUCCESS);
     }
     let line = |name: &str, l: &bench::Latency| {
@@ -479,20 +527,20 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
             l.queries, l.p50_ms, l.p95_ms, l.p99_ms, l.max_ms, l.mean_ms, l.qps
         )
     };
-    println!(
+    outln!(
         "{:<12} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}",
         "class", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms", "qps"
     );
-    println!("{}", line("all", &report.overall));
+    outln!("{}", line("all", &report.overall));
     for (class, l) in &report.classes {
         let name = serde_json::to_value(class)?
             .as_str()
             .unwrap_or_default()
             .to_string();
-        println!("{}", line(&name, l));
+        outln!("{}", line(&name, l));
     }
     let b = &report.breakdown_ms;
-    println!(
+    outln!(
         "mean per query: query {:.3} ms, collect {:.3}, facets {:.3}, fetch {:.3}, snippets {:.3} ({} runs after {} warm-up)",
         b.query_ms,
         b.collect_ms,
@@ -525,7 +573,7 @@ fn run_show(args: ShowArgs) -> Result<ExitCode> {
         value["body"] = body.into();
         value["body_highlights"] = serde_json::to_value(&body_marks.highlights)?;
         value.as_object_mut().map(|o| o.remove("snippets"));
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         let style = Style::resolve(args.color, false);
         print!("{}", render::render_article(&hit, &body_marks, &style));
@@ -548,13 +596,13 @@ fn run_similar(args: SimilarArgs) -> Result<ExitCode> {
         .map(|(score, doc)| engine.hit(*score, doc, &highlighter, &request))
         .collect();
     if args.json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({"id": args.id, "similar": hits}))?
         );
     } else {
         for (i, h) in hits.iter().enumerate() {
-            println!(
+            outln!(
                 "{:>2}. {}  [{:.2}]\n    {} · {} · {}",
                 i + 1,
                 h.title,

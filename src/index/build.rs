@@ -377,6 +377,7 @@ pub fn to_document(article: &Article, f: &Fields) -> TantivyDocument {
         doc.add_text(f.url, url);
     }
     doc.add_text(f.source, &article.raw.source);
+    doc.add_bytes(f.fingerprint, &crate::coverage::Fingerprint::of(&article.body).to_bytes());
     for (field, values) in [
         (f.authors, &article.authors),
         (f.people, &article.people),

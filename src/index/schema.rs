@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
 
@@ -31,6 +31,7 @@ pub struct Fields {
     pub countries: Field,
     pub url: Field,
     pub source: Field,
+    pub fingerprint: Field,
 }
 
 /// Fields whose values are canonical names, counted as facets and matched exactly.
@@ -65,6 +66,8 @@ pub fn build_schema() -> Schema {
     b.add_text_field("url", STORED);
     // The corpus file an article came from: updates delete by it.
     b.add_text_field("source", STRING | STORED);
+    // MinHash of the cleaned body, read per hit to collapse wire copies.
+    b.add_bytes_field("fingerprint", FAST);
     b.build()
 }
 
@@ -88,6 +91,7 @@ impl Fields {
             countries: f("countries"),
             url: f("url"),
             source: f("source"),
+            fingerprint: f("fingerprint"),
         }
     }
 }

@@ -25,6 +25,7 @@ pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Inte
                 "path": h.path,
                 "snippets": h.snippets.iter().map(|f| json!({"text": f.text, "highlights": f.highlights})).collect::<Vec<_>>(),
             });
+            hit["duplicates"] = serde_json::to_value(&h.duplicates).unwrap_or_default();
             if let Some(e) = &h.explanation {
                 hit["explanation"] = e.clone();
             }

@@ -141,6 +141,22 @@ pub fn render_results(
             for fragment in &hit.snippets {
                 let _ = writeln!(out, "    {}", style.mark(fragment));
             }
+            if !hit.duplicates.is_empty() {
+                let mut outlets: Vec<&str> = hit.duplicates.iter().filter_map(|d| d.outlet.as_deref()).collect();
+                outlets.sort();
+                outlets.dedup();
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    style.dim(&format!(
+                        "also carried {} time{}{}: {}",
+                        hit.duplicates.len(),
+                        if hit.duplicates.len() == 1 { "" } else { "s" },
+                        if outlets.is_empty() { String::new() } else { format!(" by {}", outlets.join(", ")) },
+                        hit.duplicates.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", ")
+                    ))
+                );
+            }
             if let Some(e) = &hit.explanation {
                 explain_lines(&mut out, e, 2, 0);
             }

@@ -55,6 +55,8 @@ pub struct SearchRequest {
     pub fuzzy: bool,
     /// Attach each hit's score explanation.
     pub explain: bool,
+    /// Fold near-duplicates (the same wire story in several outlets) into one hit.
+    pub collapse: bool,
 }
 
 impl Default for SearchRequest {
@@ -73,6 +75,7 @@ impl Default for SearchRequest {
             date_facet: true,
             fuzzy: false,
             explain: false,
+            collapse: true,
         }
     }
 }
@@ -95,6 +98,17 @@ pub struct Hit {
     /// Which fields and terms matched and what each added to the score (with --explain).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<serde_json::Value>,
+    /// Near-duplicates folded into this hit: the same story elsewhere.
+    pub duplicates: Vec<Duplicate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Duplicate {
+    pub id: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub similarity: f32,
 }
 
 #[derive(Debug, Default, Clone, Serialize)]
@@ -229,6 +243,53 @@ impl Engine {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         }
         Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// Walks the ranked candidates: each joins the first better-ranked one it
+    /// nearly duplicates, or leads a group of its own. Returns the page of
+    /// group leaders and, for each, the candidates folded into it.
+    #[allow(clippy::type_complexity)]
+    fn collapse(
+        &self,
+        searcher: &tantivy::Searcher,
+        ranked: Vec<(f32, DocAddress)>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<(f32, DocAddress)>, Vec<Vec<(f32, DocAddress)>>)> {
+        use crate::coverage::{DEFAULT_THRESHOLD, Fingerprint};
+        let mut columns: HashMap<u32, Option<tantivy::columnar::BytesColumn>> = HashMap::new();
+        let mut buffer = Vec::new();
+        let mut leaders: Vec<((f32, DocAddress), Option<Fingerprint>)> = Vec::new();
+        let mut folded: Vec<Vec<(f32, DocAddress)>> = Vec::new();
+        for (score, addr) in ranked {
+            let column = columns.entry(addr.segment_ord).or_insert_with(|| {
+                searcher.segment_reader(addr.segment_ord).fast_fields().bytes("fingerprint").ok().flatten()
+            });
+            let print = column.as_ref().and_then(|c| {
+                let ord = c.term_ords(addr.doc_id).next()?;
+                buffer.clear();
+                c.ord_to_bytes(ord, &mut buffer).ok()?;
+                Fingerprint::from_bytes(&buffer)
+            });
+            let home = print.as_ref().filter(|p| p.is_linkable()).and_then(|p| {
+                leaders.iter().position(|(_, lp)| {
+                    lp.as_ref().is_some_and(|lp| lp.similarity(p) >= DEFAULT_THRESHOLD)
+                })
+            });
+            match home {
+                Some(i) => {
+                    let sim = leaders[i].1.as_ref().zip(print.as_ref()).map_or(0.0, |(a, b)| a.similarity(b));
+                    folded[i].push((sim, addr));
+                }
+                None => {
+                    leaders.push(((score, addr), print));
+                    folded.push(Vec::new());
+                }
+            }
+        }
+        let page: Vec<(f32, DocAddress)> = leaders.iter().skip(offset).take(limit).map(|(l, _)| *l).collect();
+        let groups = folded.into_iter().skip(offset).take(limit).collect();
+        Ok((page, groups))
     }
 
     /// A word within one edit (two for long words) in title or body.
@@ -440,7 +501,12 @@ impl Engine {
 
         let searcher = self.reader.searcher();
         let t = Instant::now();
-        let want = request.limit + request.offset;
+        let want = if request.collapse {
+            // Room to fold duplicates and still fill the page.
+            ((request.limit + request.offset) * 4 + 20).min(500)
+        } else {
+            request.limit + request.offset
+        };
         let (total, addresses): (usize, Vec<(f32, DocAddress)>) = match request.sort {
             SortOrder::Relevance => {
                 let (count, top) = searcher.search(
@@ -479,11 +545,14 @@ impl Engine {
         timings.facets_ms = ms(t);
 
         let t = Instant::now();
-        let page: Vec<(f32, DocAddress)> = addresses
-            .into_iter()
-            .skip(request.offset)
-            .take(request.limit)
-            .collect();
+        let (page, folded) = if request.collapse {
+            self.collapse(&searcher, addresses, request.offset, request.limit)?
+        } else {
+            let page: Vec<(f32, DocAddress)> =
+                addresses.into_iter().skip(request.offset).take(request.limit).collect();
+            let folded = vec![Vec::new(); page.len()];
+            (page, folded)
+        };
         let mut docs = Vec::with_capacity(page.len());
         for (score, addr) in &page {
             let doc: TantivyDocument = searcher.doc(*addr)?;
@@ -499,13 +568,26 @@ impl Engine {
 
         let t = Instant::now();
         let highlighter = self.highlighter(&parsed);
-        let hits = docs
-            .into_iter()
-            .map(|(score, doc, explanation)| Hit {
+        let mut hits = Vec::with_capacity(docs.len());
+        for ((score, doc, explanation), group) in docs.into_iter().zip(folded) {
+            let mut duplicates = Vec::with_capacity(group.len());
+            for (similarity, addr) in group {
+                let d: TantivyDocument = searcher.doc(addr)?;
+                let text = |field| d.get_first(field).and_then(|v| v.as_str()).map(String::from);
+                duplicates.push(Duplicate {
+                    id: text(self.fields.id).unwrap_or_default(),
+                    title: text(self.fields.title).unwrap_or_default(),
+                    outlet: text(self.fields.outlet),
+                    date: stored_date(&d, self.fields.date),
+                    similarity,
+                });
+            }
+            hits.push(Hit {
                 explanation,
+                duplicates,
                 ..self.hit(score, &doc, &highlighter, request)
-            })
-            .collect();
+            });
+        }
         timings.snippets_ms = ms(t);
         let suggestion = if total < 3 && !typed_words.is_empty() {
             self.suggest(&request.query, &typed_words)
@@ -547,11 +629,7 @@ impl Engine {
         };
         let title = text(f.title).unwrap_or_default();
         let body = text(f.body).unwrap_or_default();
-        let date = doc
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(|d| Utc.timestamp_opt(d.into_timestamp_secs(), 0).single())
-            .map(|d| crate::article::format_date(&d));
+        let date = stored_date(doc, f.date);
         Hit {
             id: text(f.id).unwrap_or_default(),
             title_highlights: hl.highlight_all(&title).highlights,
@@ -567,8 +645,16 @@ impl Engine {
             path: text(f.path).unwrap_or_default(),
             snippets: hl.fragments(&body, request.fragments, request.fragment_size),
             explanation: None,
+            duplicates: Vec::new(),
         }
     }
+}
+
+fn stored_date(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_datetime())
+        .and_then(|d| Utc.timestamp_opt(d.into_timestamp_secs(), 0).single())
+        .map(|d| crate::article::format_date(&d))
 }
 
 /// The cleaned text of a stored article.
