@@ -50,6 +50,12 @@ enum Command {
     ///
     /// Example: communique similar reuters-9693 -n 5
     Similar(SimilarArgs),
+    /// Matching articles per period and per outlet, country or person, as a chart, JSON, CSV or SVG.
+    ///
+    /// Examples:
+    ///   communique timeline "summit" --by outlet --interval month
+    ///   communique timeline "country:\"North Korea\"" --by outlet --normalize --svg nk.svg
+    Timeline(TimelineArgs),
     /// Group near-duplicate articles (wire copy, updates) of files or folders; JSON Lines {id, group}.
     ///
     /// Example: communique duplicates corpus/ --threshold 0.5
@@ -216,6 +222,39 @@ struct BenchArgs {
 }
 
 #[derive(Args)]
+struct TimelineArgs {
+    /// The query, as for search.
+    query: String,
+    #[command(flatten)]
+    location: IndexLocation,
+    /// One line per outlet, country or person [default: one line for all matches]
+    #[arg(long, value_enum)]
+    by: Option<communique::search::timeline::GroupBy>,
+    /// Period length [default: chosen from the span of the matches]
+    #[arg(long, value_enum)]
+    interval: Option<Interval>,
+    /// Divide by the group's (an outlet's) or everyone's articles in each period: the share of attention.
+    #[arg(long)]
+    normalize: bool,
+    /// Groups shown, largest first.
+    #[arg(long, default_value_t = 8)]
+    top: usize,
+    /// Only articles on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles on or before this date (the whole month or year if given so).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    #[arg(long)]
+    csv: bool,
+    /// Also write a line chart to this SVG file.
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
+}
+
+#[derive(Args)]
 struct DuplicatesArgs {
     /// Files or folders to read.
     #[arg(required = true)]
@@ -250,6 +289,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => run_extract(args),
         Command::Bench(args) => run_bench(args),
         Command::Duplicates(args) => run_duplicates(args),
+        Command::Timeline(args) => run_timeline(args),
         Command::Show(args) => run_show(args),
         Command::Similar(args) => run_similar(args),
         Command::Schema => writeln!(std::io::stdout().lock(), "{}", schema_document())
@@ -613,5 +653,30 @@ fn run_similar(args: SimilarArgs) -> Result<ExitCode> {
             );
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_timeline(args: TimelineArgs) -> Result<ExitCode> {
+    use communique::search::timeline;
+    let root = args.location.root();
+    ensure_index(&root, args.location.index.is_some())?;
+    let engine = Engine::open(&root)?;
+    let request = SearchRequest {
+        since: args.since.as_deref().map(|s| parse_period(s, false)).transpose().context("--since")?,
+        until: args.until.as_deref().map(|s| parse_period(s, true)).transpose().context("--until")?,
+        ..SearchRequest::default()
+    };
+    let t = engine.timeline(&args.query, args.by, args.interval, args.normalize, args.top, &request)?;
+    if let Some(path) = &args.svg {
+        std::fs::write(path, timeline::render_svg(&t)).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let text = if args.json {
+        serde_json::to_string_pretty(&t)?
+    } else if args.csv {
+        timeline::render_csv(&t)
+    } else {
+        timeline::render_text(&t)
+    };
+    outln!("{}", text.trim_end());
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 pub mod facets;
 pub mod query;
 pub mod snippets;
+pub mod timeline;
 pub mod understand;
 
 use std::collections::HashMap;
@@ -138,7 +139,7 @@ pub struct Engine {
     pub reader: IndexReader,
     pub fields: Fields,
     parser: QueryParser,
-    extractor: &'static Extractor,
+    pub(crate) extractor: &'static Extractor,
     /// Values of each name field, read once per engine (filters resolve against them).
     terms: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<String>>>>,
 }
@@ -719,39 +720,47 @@ pub enum Interval {
     Year,
 }
 
+/// The period a day (days since 1970-01-01) falls in: "2018-09-20", the
+/// Monday of its week, "2018-09" or "2018".
+pub fn period_of(day: i64, interval: Interval) -> String {
+    use chrono::Datelike;
+    let date = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap() + chrono::Duration::days(day);
+    match interval {
+        Interval::Day => date.format("%Y-%m-%d").to_string(),
+        Interval::Week => {
+            let monday = date - chrono::Duration::days(date.weekday().num_days_from_monday() as i64);
+            monday.format("%Y-%m-%d").to_string()
+        }
+        Interval::Month => date.format("%Y-%m").to_string(),
+        Interval::Year => date.format("%Y").to_string(),
+    }
+}
+
+/// The interval that gives a readable number of periods for a span of days.
+pub fn interval_for_span(span_days: i64) -> Interval {
+    match span_days {
+        0..=45 => Interval::Day,
+        46..=400 => Interval::Week,
+        401..=3650 => Interval::Month,
+        _ => Interval::Year,
+    }
+}
+
 pub fn date_buckets(
     days: &std::collections::BTreeMap<i64, u64>,
     interval: Option<Interval>,
 ) -> (Interval, Vec<(String, u64)>) {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
-    let date = |d: i64| epoch + chrono::Duration::days(d);
     let interval = interval.unwrap_or_else(|| {
         let span = match (days.keys().next(), days.keys().next_back()) {
             (Some(a), Some(b)) => b - a,
             _ => 0,
         };
-        match span {
-            0..=45 => Interval::Day,
-            46..=400 => Interval::Week,
-            401..=3650 => Interval::Month,
-            _ => Interval::Year,
-        }
+        interval_for_span(span)
     });
     let mut buckets: Vec<(String, u64)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (&d, &n) in days {
-        let day = date(d);
-        let key = match interval {
-            Interval::Day => day.format("%Y-%m-%d").to_string(),
-            Interval::Week => {
-                use chrono::Datelike;
-                let monday =
-                    day - chrono::Duration::days(day.weekday().num_days_from_monday() as i64);
-                monday.format("%Y-%m-%d").to_string()
-            }
-            Interval::Month => day.format("%Y-%m").to_string(),
-            Interval::Year => day.format("%Y").to_string(),
-        };
+        let key = period_of(d, interval);
         match index.get(&key) {
             Some(&i) => buckets[i].1 += n,
             None => {

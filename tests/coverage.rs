@@ -1,0 +1,57 @@
+//! Coverage views on real files: wire copies folded into one hit, and timelines.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+const STORY: &str = "North Korea and the United States held working-level talks in the village of Panmunjom on Sunday, officials said, as both sides prepared for a possible second summit between the two leaders. The talks focused on denuclearization steps and on a declaration formally ending the 1950-53 Korean War, which ended in an armistice rather than a peace treaty. Diplomats from both countries said the meeting was constructive and that further sessions were planned for the coming weeks, although no date had been set.";
+
+#[test]
+fn wire_copies_fold_into_one_hit_and_timelines_count_by_outlet() {
+    let tmp = TempDir::new("coverage");
+    let corpus = tmp.join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    let records = [
+        ("a", "Wire", "2018-09-09", "Talks held at Panmunjom", STORY.to_string()),
+        ("b", "Daily One", "2018-09-10", "US, North Korea meet at truce village", format!("Advertisement\n\n{STORY}\n\nOfficials in Seoul briefed reporters on the meeting on Monday morning.\n\nSign up for our newsletter")),
+        ("c", "Daily Two", "2018-10-02", "Officials meet in Panmunjom", STORY.replace(", although no date had been set", "")),
+        ("d", "Daily Two", "2018-10-03", "Oil prices climb", "Oil prices rose on Tuesday as traders weighed supply cuts by producers and signs of stronger demand in Asia, while stockpiles in the United States fell for a third week in a row according to industry data released late on Monday, analysts said.".to_string()),
+    ];
+    let lines: Vec<String> = records
+        .iter()
+        .map(|(id, outlet, date, title, body)| {
+            serde_json::json!({"id": id, "outlet": outlet, "date": date, "title": title, "body": body}).to_string()
+        })
+        .collect();
+    fs::write(corpus.join("dump.jsonl"), lines.join("\n")).unwrap();
+    let root = tmp.join("index");
+    index_ok(&corpus, &root);
+
+    let v = search(&root, "Panmunjom talks", &[]);
+    assert_eq!(total(&v), 3, "three articles match");
+    assert_eq!(hits(&v).len(), 1, "the two copies fold into the best hit: {v}");
+    assert_eq!(hits(&v)[0]["duplicates"].as_array().unwrap().len(), 2);
+    let v = search(&root, "Panmunjom talks", &["--no-collapse"]);
+    assert_eq!(hits(&v).len(), 3);
+
+    let o = run(root.parent().unwrap(), &["timeline", "Panmunjom", "--index", root.to_str().unwrap(), "--by", "outlet", "--interval", "month", "--json"]);
+    assert!(o.status.success(), "{}", describe(&o));
+    let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(t["periods"], serde_json::json!(["2018-09", "2018-10"]));
+    let series = t["series"].as_array().unwrap();
+    let two = series.iter().find(|s| s["group"] == "Daily Two").unwrap();
+    assert_eq!(two["values"], serde_json::json!([0.0, 1.0]));
+
+    let o = run(root.parent().unwrap(), &["timeline", "Panmunjom", "--index", root.to_str().unwrap(), "--by", "outlet", "--interval", "month", "--normalize", "--csv"]);
+    let csv = stdout(&o);
+    assert!(csv.starts_with("period,group,share"), "{csv}");
+    assert!(csv.contains("2018-10,\"Daily Two\",0.5"), "half of Daily Two's October articles: {csv}");
+
+    let o = run(root.parent().unwrap(), &["duplicates", corpus.to_str().unwrap()]);
+    let groups: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(groups.len(), 4);
+    assert!(groups[..3].iter().all(|g| g["group"] == "a"), "{groups:?}");
+    assert_eq!(groups[3]["group"], "d");
+}
