@@ -25,12 +25,13 @@ pub struct PersonMention {
 }
 
 fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
-        || PARTICLES.iter().any(|p| {
-            word.strip_prefix(p)
-                .and_then(|r| r.strip_prefix('-'))
-                .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
-        })
+    match word.split_once('-') {
+        // "al-Assad", "el-Sisi": a particle glued to a capitalised name.
+        Some((head, rest)) => {
+            PARTICLES.contains(&head) && rest.chars().next().is_some_and(char::is_uppercase)
+        }
+        None => word.len() <= 3 && PARTICLES.contains(&word),
+    }
 }
 
 fn is_initial(word: &str) -> bool {
@@ -56,6 +57,10 @@ struct Cues {
     not_person: HashSet<String>,
     /// Words after "and" or "&" that make the name before them a firm ("Eli Lilly and Co").
     firm_after: HashSet<String>,
+    /// Endings that make a hyphenated word a title ("Minister-designate").
+    title_suffix: HashSet<String>,
+    /// Endings that make a hyphenated word an adjective ("Boston-based").
+    adjective_suffix: HashSet<String>,
 }
 
 fn cues() -> &'static Cues {
@@ -64,13 +69,20 @@ fn cues() -> &'static Cues {
         let set = |kind: &str| -> HashSet<String> {
             rows(CUE_SOURCE)
                 .filter(|r| r[0] == kind)
-                .flat_map(|r| values(&r, 1).into_iter().map(String::from).collect::<Vec<_>>())
+                .flat_map(|r| {
+                    values(&r, 1)
+                        .into_iter()
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
                 .collect()
         };
         Cues {
             title_alone: set("title_alone"),
             not_person: set("not_person").iter().map(|n| name_key(n)).collect(),
             firm_after: set("firm_after"),
+            title_suffix: set("title_suffix"),
+            adjective_suffix: set("adjective_suffix"),
         }
     })
 }
@@ -86,8 +98,6 @@ struct Run<'t> {
     tokens: Vec<Token<'t>>,
     /// A title that stands alone right before it ("President").
     titled: bool,
-    /// Some title word right before it ("Energy", "Finance").
-    loosely_titled: bool,
 }
 
 /// What a capitalised run turned out to be.
@@ -114,7 +124,6 @@ struct Single<'t> {
     end: usize,
     word: &'t str,
     titled: bool,
-    loosely_titled: bool,
     said: bool,
 }
 
@@ -125,15 +134,20 @@ impl<'g> PeopleFinder<'g> {
 
     fn name_like(&self, t: &Token) -> bool {
         let w = t.text;
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 2 && !w.contains('.') && !w.chars().any(char::is_lowercase) {
-            // ALL-CAPS words are headlines, acronyms or datelines, not names.
+        let Some(first) = w.chars().next() else {
             return false;
+        };
+        if !first.is_uppercase() {
+            // Lower case: only a particle ("de", "van", "al-").
+            return first.is_lowercase() && is_particle(w);
         }
-        if letters > 2 && !w.chars().any(char::is_lowercase) {
-            return false;
+        if !w.chars().any(char::is_lowercase) {
+            // ALL-CAPS words are headlines, acronyms or datelines, not names;
+            // initials ("A.", "J.R.") are.
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            return letters <= 2 && (letters == 1 || w.contains('.'));
         }
-        (t.is_capitalized() && !w.chars().next().unwrap().is_numeric()) || is_particle(w)
+        true
     }
 
     /// Marks the tokens inside gazetteer places, in one pass over both lists.
@@ -151,7 +165,10 @@ impl<'g> PeopleFinder<'g> {
                 if !person {
                     marks[i].place = true;
                     marks[i].country = !form.ambiguous
-                        && form.entities.iter().any(|e| matches!(e, Entity::Country(_) | Entity::Demonym(_)));
+                        && form
+                            .entities
+                            .iter()
+                            .any(|e| matches!(e, Entity::Country(_) | Entity::Demonym(_)));
                 }
             }
         }
@@ -176,18 +193,27 @@ impl<'g> PeopleFinder<'g> {
                 continue;
             }
             let mut j = i + 1;
-            while j < tokens.len() && tokens[j].joined && !tokens[j - 1].possessive && self.name_like(&tokens[j]) {
+            while j < tokens.len()
+                && tokens[j].joined
+                && !tokens[j - 1].possessive
+                && self.name_like(&tokens[j])
+            {
                 j += 1;
             }
             let prev = (i > 0 && tokens[i].joined).then(|| tokens[i - 1].text);
-            let next = tokens.get(j).filter(|t| t.joined || t.text == "said").map(|t| t.text);
+            let next = tokens
+                .get(j)
+                .filter(|t| t.joined || t.text == "said")
+                .map(|t| t.text);
             let said = next.is_some_and(|n| self.gaz.cue_after.contains(n));
             // "Eli Lilly and Co", "Harris Upham & Co": a firm.
             let firm = tokens.get(j).is_some_and(|t| {
                 let gap = text[tokens[j - 1].end..t.start].trim();
                 let and = t.text == "and" && t.joined;
                 let amp = gap == "&";
-                (and && tokens.get(j + 1).is_some_and(|n| cues.firm_after.contains(n.text)))
+                (and && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| cues.firm_after.contains(n.text)))
                     || (amp && cues.firm_after.contains(t.text))
             });
             match self.trim(&tokens[i..j], &marks[i..j], prev, firm) {
@@ -201,7 +227,6 @@ impl<'g> PeopleFinder<'g> {
                             end: last.end,
                             word: surface,
                             titled: run.titled,
-                            loosely_titled: run.loosely_titled,
                             said,
                         });
                     } else {
@@ -227,9 +252,14 @@ impl<'g> PeopleFinder<'g> {
         }
         // A name with no evidence of its own is a person when the article
         // later uses its surname as people's surnames are used ("Pickens told").
+        let used_as_surname: HashSet<&str> = singles
+            .iter()
+            .filter(|s| s.said || s.titled)
+            .map(|s| s.word)
+            .collect();
         for m in pending {
             let last = m.canonical.rsplit(' ').next().unwrap_or("");
-            if singles.iter().any(|s| s.word == last && (s.said || s.titled)) {
+            if used_as_surname.contains(last) {
                 full.push(m);
             }
         }
@@ -238,7 +268,9 @@ impl<'g> PeopleFinder<'g> {
             let key = name_key(&m.canonical);
             let words: Vec<&str> = m.canonical.split_whitespace().collect();
             let lead = name_key(&words[..words.len().min(2)].join(" "));
-            !firms.contains(&key) && !cues.not_person.contains(&key) && !cues.not_person.contains(&lead)
+            !firms.contains(&key)
+                && !cues.not_person.contains(&key)
+                && !cues.not_person.contains(&lead)
         });
         // Known people the gazetteer matched verbatim ("Kim Jong Un").
         for h in hits {
@@ -260,6 +292,28 @@ impl<'g> PeopleFinder<'g> {
     /// ("Bundesbank President Karl Otto Poehl") and ends before a country
     /// ("Robert Maxwell British Printing"); a run naming a thing (an org word
     /// in it, "and Co" after it) is no person.
+    /// "Minister", or a title with an ending ("Minister-designate", "President-elect").
+    fn is_title(&self, w: &str) -> bool {
+        self.gaz.titles.contains(w)
+            || w.rsplit_once('-').is_some_and(|(head, tail)| {
+                cues().title_suffix.contains(tail) && self.gaz.titles.contains(head)
+            })
+    }
+
+    fn is_title_alone(&self, w: &str) -> bool {
+        let cues = cues();
+        cues.title_alone.contains(w)
+            || w.rsplit_once('-').is_some_and(|(head, tail)| {
+                cues.title_suffix.contains(tail) && cues.title_alone.contains(head)
+            })
+    }
+
+    /// "Boston-based", "Soviet-made": an adjective, not part of a name.
+    fn is_adjective(&self, w: &str) -> bool {
+        w.rsplit_once('-')
+            .is_some_and(|(_, tail)| cues().adjective_suffix.contains(tail))
+    }
+
     fn trim<'t>(
         &self,
         run: &[Token<'t>],
@@ -268,24 +322,19 @@ impl<'g> PeopleFinder<'g> {
         firm: bool,
     ) -> Trimmed<'t> {
         let gaz = self.gaz;
-        let cues = cues();
-        let mut titled = prev.is_some_and(|p| cues.title_alone.contains(p));
-        let mut loosely_titled = prev.is_some_and(|p| gaz.titles.contains(p));
+        let mut titled = prev.is_some_and(|p| self.is_title_alone(p));
         let mut org_lead = false;
         let mut start = 0;
         while start < run.len() {
             let w = run[start].text;
-            if gaz.titles.contains(w) {
-                titled = cues.title_alone.contains(w);
-                loosely_titled = true;
+            if self.is_title(w) {
+                titled = self.is_title_alone(w);
                 org_lead = false;
-            } else if gaz.org_words.contains(w) {
+            } else if gaz.org_words.contains(w) && !gaz.surname_first.contains(w) {
                 org_lead = true;
                 titled = false;
-                loosely_titled = false;
-            } else if gaz.not_name.contains(w) || marks[start].place {
+            } else if gaz.not_name.contains(w) || marks[start].place || self.is_adjective(w) {
                 titled = false;
-                loosely_titled = false;
             } else {
                 break;
             }
@@ -297,9 +346,11 @@ impl<'g> PeopleFinder<'g> {
             end = k;
         }
         // The name starts after the last title ("Economics Minister Martin Bangemann").
-        if let Some(k) = (start..end.saturating_sub(1)).rev().find(|&k| gaz.titles.contains(run[k].text)) {
-            titled = cues.title_alone.contains(run[k].text);
-            loosely_titled = true;
+        if let Some(k) = (start..end.saturating_sub(1))
+            .rev()
+            .find(|&k| self.is_title(run[k].text))
+        {
+            titled = self.is_title_alone(run[k].text);
             org_lead = false;
             start = k + 1;
         }
@@ -307,9 +358,14 @@ impl<'g> PeopleFinder<'g> {
         if org_lead && start < end {
             return Trimmed::Org(None);
         }
-        if let Some(k) = (start..end).find(|&k| gaz.org_words.contains(run[k].text)) {
+        if let Some(k) = (start..end).find(|&k| {
+            gaz.org_words.contains(run[k].text)
+                && !(k == start && gaz.surname_first.contains(run[k].text))
+        }) {
             let named = k >= start + 2
-                && run[start..k].iter().all(|t| !gaz.not_name.contains(t.text) && !gaz.titles.contains(t.text));
+                && run[start..k]
+                    .iter()
+                    .all(|t| !gaz.not_name.contains(t.text) && !self.is_title(t.text));
             return Trimmed::Org(named.then_some((start, k)));
         }
         while end > start {
@@ -327,7 +383,10 @@ impl<'g> PeopleFinder<'g> {
         if firm && end == run.len() {
             return Trimmed::Org((end - start >= 2).then_some((start, end)));
         }
-        if name.iter().any(|t| gaz.not_name.contains(t.text)) {
+        if name
+            .iter()
+            .any(|t| gaz.not_name.contains(t.text) || self.is_adjective(t.text))
+        {
             return Trimmed::Nothing;
         }
         if marks[start..end].iter().all(|m| m.place) {
@@ -336,7 +395,6 @@ impl<'g> PeopleFinder<'g> {
         Trimmed::Name(Run {
             tokens: name.to_vec(),
             titled,
-            loosely_titled,
         })
     }
 
@@ -347,22 +405,42 @@ impl<'g> PeopleFinder<'g> {
         let gaz = self.gaz;
         let words: Vec<&str> = run.tokens.iter().map(|t| t.text).collect();
         if let Some(form) = gaz.lookup(surface) {
-            if let Some(Entity::Person(p)) = form.entities.iter().find(|e| matches!(e, Entity::Person(_))) {
+            if let Some(Entity::Person(p)) = form
+                .entities
+                .iter()
+                .find(|e| matches!(e, Entity::Person(_)))
+            {
                 return (gaz.people[*p as usize].clone(), true);
             }
         }
-        let first = words.iter().find(|w| !is_initial(w)).copied().unwrap_or(words[0]);
+        let first = words
+            .iter()
+            .find(|w| !is_initial(w))
+            .copied()
+            .unwrap_or(words[0]);
         let given = gaz.given_names.contains(first);
         let east_asian = gaz.surname_first.contains(words[0])
-            && (words.len() == 3 || words[1].contains('-') || words.len() == 2 && words[1].len() >= 4);
-        (canonical_form(&words, east_asian), given || run.titled || said || east_asian)
+            && (words.len() == 3
+                || words[1].contains('-')
+                || words.len() == 2 && words[1].len() >= 4);
+        // "said" alone is no evidence ("Merrill Lynch said", "Comissaria Smith
+        // said"), except after a name's particle or initial ("de Vries said").
+        let shaped = is_particle(words[0]) || is_initial(words[0]);
+        (
+            canonical_form(&words, east_asian),
+            given || run.titled || east_asian || (said && shaped),
+        )
     }
 
     /// Single words become people through someone named in full in the same
     /// article ("Pompeo", "Moon"); after a title on their own ("President
     /// Reagan"), under the gazetteer's full name when nobody else there
     /// shares the surname; before "said" only when the gazetteer knows them.
-    fn resolve_singles(&self, mut full: Vec<PersonMention>, singles: &[Single]) -> Vec<PersonMention> {
+    fn resolve_singles(
+        &self,
+        mut full: Vec<PersonMention>,
+        singles: &[Single],
+    ) -> Vec<PersonMention> {
         let mut by_part: HashMap<&str, Vec<String>> = HashMap::new();
         for m in &full {
             let words: Vec<&str> = m.canonical.split_whitespace().collect();
@@ -392,9 +470,7 @@ impl<'g> PeopleFinder<'g> {
             let canonical = match candidates {
                 Some(names) if names.len() == 1 => Some(names[0].clone()),
                 Some(_) => None, // two Kims: an unqualified "Kim" is neither
-                None if s.titled && plausible_surname(word) => Some(known().unwrap_or_else(|| word.to_string())),
-                // "Minister of Mines and Energy Subroto told Reuters".
-                None if s.said && s.loosely_titled && plausible_surname(word) => {
+                None if s.titled && plausible_surname(word) => {
                     Some(known().unwrap_or_else(|| word.to_string()))
                 }
                 None if s.said && plausible_surname(word) => known(),
@@ -459,5 +535,76 @@ mod tests {
             "James Baker"
         );
         assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
+    }
+
+    fn people(text: &str) -> Vec<String> {
+        let gaz = &crate::extract::Extractor::shared().gazetteer;
+        let hits = gaz.find(text);
+        let mut seen = HashSet::new();
+        PeopleFinder::new(gaz)
+            .find(text, &hits)
+            .into_iter()
+            .map(|m| m.canonical)
+            .filter(|c| seen.insert(c.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn titles_introduce_but_do_not_join_names() {
+        assert_eq!(
+            people("West German Economics Minister Martin Bangemann said growth would slow."),
+            ["Martin Bangemann"]
+        );
+        assert_eq!(
+            people("Bundesbank President Karl Otto Poehl said rates would stay."),
+            ["Karl Otto Poehl"]
+        );
+        assert_eq!(
+            people("Japan's Prime Minister-designate Noboru Takeshita met reporters."),
+            ["Noboru Takeshita"]
+        );
+        // A possessive ends a name: Reagan is one person, Carlucci another.
+        assert_eq!(
+            people("President Reagan's National Security Adviser Frank Carlucci spoke."),
+            ["Ronald Reagan", "Frank Carlucci"]
+        );
+    }
+
+    #[test]
+    fn modifiers_firms_and_sentence_words_are_no_people() {
+        // "Federal", "Special" and "General" are no titles on their own.
+        assert!(
+            people("The Federal Home Loan Bank Board said the Special Drawing Rights rose.")
+                .is_empty()
+        );
+        assert!(people("General Dynamics and General Motors said profits rose.").is_empty());
+        assert!(people("Merrill Lynch said the market would rise.").is_empty());
+        assert!(people("Eli Lilly and Co said it would buy the unit.").is_empty());
+        assert!(
+            people("Dean Witter Reynolds Inc said it agreed. Later, Dean Witter said more.")
+                .is_empty()
+        );
+        assert_eq!(
+            people("Unlike Paul Volcker, he said nothing."),
+            ["Paul Volcker"]
+        );
+        assert_eq!(
+            people("Boston-based Spencer Companies said it agreed."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn surnames_alone_need_a_title_a_full_name_or_a_known_person() {
+        assert_eq!(
+            people(
+                "T. Boone Pickens, the Texas oilman, spoke. Pickens told Reuters prices would rise."
+            ),
+            ["T. Boone Pickens"]
+        );
+        // Nobody named in full: a bare "Smith said" is nobody.
+        assert!(people("Comissaria Smith said the crop was late.").is_empty());
+        assert_eq!(people("Lawson said sterling was stable."), ["Nigel Lawson"]);
+        assert_eq!(people("Chancellor Kohl said so."), ["Helmut Kohl"]);
     }
 }

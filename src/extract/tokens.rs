@@ -12,12 +12,6 @@ pub struct Token<'a> {
     pub possessive: bool,
 }
 
-impl Token<'_> {
-    pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-}
-
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Jr", "Sr", "St", "Prof",
     "Rev", "Capt", "Adm", "Maj", "Sgt", "Sens", "Reps", "Gens", "Mt", "Ft",
