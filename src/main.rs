@@ -299,7 +299,10 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         // Output piped into `head` that closed early is not an error.
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => {
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -457,7 +460,10 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
 
 /// Every article of the given files and folders, cleaned and extracted, with
 /// problems reported on stderr.
-fn read_prepared(paths: &[PathBuf], mut each: impl FnMut(&communique::Article) -> Result<()>) -> Result<()> {
+fn read_prepared(
+    paths: &[PathBuf],
+    mut each: impl FnMut(&communique::Article) -> Result<()>,
+) -> Result<()> {
     let cleaner = Cleaner::new();
     let extractor = Extractor::shared();
     for (_, discovery) in ingest::discover_paths(paths) {
@@ -497,7 +503,11 @@ fn run_duplicates(args: DuplicatesArgs) -> Result<ExitCode> {
     let groups = group_near_duplicates(&prints, args.threshold);
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     for (i, g) in groups.iter().enumerate() {
-        writeln!(stdout, "{}", serde_json::json!({"id": ids[i], "group": ids[*g]}))?;
+        writeln!(
+            stdout,
+            "{}",
+            serde_json::json!({"id": ids[i], "group": ids[*g]})
+        )?;
     }
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -514,7 +524,10 @@ fn run_extract(args: ExtractArgs) -> Result<ExitCode> {
                 "{}\n  {} · {} · by {}\n  people: {}\n  places: {}\n  countries: {}\n",
                 a.title,
                 a.outlet.as_deref().unwrap_or("unknown outlet"),
-                a.date.as_ref().map(communique::article::format_date).unwrap_or_else(|| "undated".into()),
+                a.date
+                    .as_ref()
+                    .map(communique::article::format_date)
+                    .unwrap_or_else(|| "undated".into()),
                 a.authors.join(", "),
                 a.people.join(", "),
                 a.places.join(", "),
@@ -569,7 +582,14 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
     };
     outln!(
         "{:<12} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}",
-        "class", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean ms", "qps"
+        "class",
+        "n",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+        "mean ms",
+        "qps"
     );
     outln!("{}", line("all", &report.overall));
     for (class, l) in &report.classes {
@@ -662,13 +682,31 @@ fn run_timeline(args: TimelineArgs) -> Result<ExitCode> {
     ensure_index(&root, args.location.index.is_some())?;
     let engine = Engine::open(&root)?;
     let request = SearchRequest {
-        since: args.since.as_deref().map(|s| parse_period(s, false)).transpose().context("--since")?,
-        until: args.until.as_deref().map(|s| parse_period(s, true)).transpose().context("--until")?,
+        since: args
+            .since
+            .as_deref()
+            .map(|s| parse_period(s, false))
+            .transpose()
+            .context("--since")?,
+        until: args
+            .until
+            .as_deref()
+            .map(|s| parse_period(s, true))
+            .transpose()
+            .context("--until")?,
         ..SearchRequest::default()
     };
-    let t = engine.timeline(&args.query, args.by, args.interval, args.normalize, args.top, &request)?;
+    let t = engine.timeline(
+        &args.query,
+        args.by,
+        args.interval,
+        args.normalize,
+        args.top,
+        &request,
+    )?;
     if let Some(path) = &args.svg {
-        std::fs::write(path, timeline::render_svg(&t)).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(path, timeline::render_svg(&t))
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let text = if args.json {
         serde_json::to_string_pretty(&t)?

@@ -31,12 +31,29 @@ fn wire_copies_fold_into_one_hit_and_timelines_count_by_outlet() {
 
     let v = search(&root, "Panmunjom talks", &[]);
     assert_eq!(total(&v), 3, "three articles match");
-    assert_eq!(hits(&v).len(), 1, "the two copies fold into the best hit: {v}");
+    assert_eq!(
+        hits(&v).len(),
+        1,
+        "the two copies fold into the best hit: {v}"
+    );
     assert_eq!(hits(&v)[0]["duplicates"].as_array().unwrap().len(), 2);
     let v = search(&root, "Panmunjom talks", &["--no-collapse"]);
     assert_eq!(hits(&v).len(), 3);
 
-    let o = run(root.parent().unwrap(), &["timeline", "Panmunjom", "--index", root.to_str().unwrap(), "--by", "outlet", "--interval", "month", "--json"]);
+    let o = run(
+        root.parent().unwrap(),
+        &[
+            "timeline",
+            "Panmunjom",
+            "--index",
+            root.to_str().unwrap(),
+            "--by",
+            "outlet",
+            "--interval",
+            "month",
+            "--json",
+        ],
+    );
     assert!(o.status.success(), "{}", describe(&o));
     let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(t["periods"], serde_json::json!(["2018-09", "2018-10"]));
@@ -44,13 +61,36 @@ fn wire_copies_fold_into_one_hit_and_timelines_count_by_outlet() {
     let two = series.iter().find(|s| s["group"] == "Daily Two").unwrap();
     assert_eq!(two["values"], serde_json::json!([0.0, 1.0]));
 
-    let o = run(root.parent().unwrap(), &["timeline", "Panmunjom", "--index", root.to_str().unwrap(), "--by", "outlet", "--interval", "month", "--normalize", "--csv"]);
+    let o = run(
+        root.parent().unwrap(),
+        &[
+            "timeline",
+            "Panmunjom",
+            "--index",
+            root.to_str().unwrap(),
+            "--by",
+            "outlet",
+            "--interval",
+            "month",
+            "--normalize",
+            "--csv",
+        ],
+    );
     let csv = stdout(&o);
     assert!(csv.starts_with("period,group,share"), "{csv}");
-    assert!(csv.contains("2018-10,\"Daily Two\",0.5"), "half of Daily Two's October articles: {csv}");
+    assert!(
+        csv.contains("2018-10,\"Daily Two\",0.5"),
+        "half of Daily Two's October articles: {csv}"
+    );
 
-    let o = run(root.parent().unwrap(), &["duplicates", corpus.to_str().unwrap()]);
-    let groups: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let o = run(
+        root.parent().unwrap(),
+        &["duplicates", corpus.to_str().unwrap()],
+    );
+    let groups: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(groups.len(), 4);
     assert!(groups[..3].iter().all(|g| g["group"] == "a"), "{groups:?}");
     assert_eq!(groups[3]["group"], "d");

@@ -129,7 +129,9 @@ impl Furniture {
     pub fn contains(&self, outlet: &str, paragraph: &str) -> bool {
         !self.lines.is_empty()
             && word_count(paragraph) <= FURNITURE_MAX_WORDS
-            && self.lines.contains(&(outlet.to_string(), patterns::line_key(paragraph)))
+            && self
+                .lines
+                .contains(&(outlet.to_string(), patterns::line_key(paragraph)))
     }
 
     pub fn len(&self) -> usize {
@@ -157,7 +159,8 @@ fn is_label(para: &str) -> bool {
 /// A line just before a photo credit is its caption unless it reads like
 /// prose: a quotation or a long sentence stays.
 fn is_caption_like(para: &str) -> bool {
-    !ends_with_sentence_punctuation(para) || (word_count(para) <= 30 && para.trim_end().ends_with('.'))
+    !ends_with_sentence_punctuation(para)
+        || (word_count(para) <= 30 && para.trim_end().ends_with('.'))
 }
 
 /// A credit line that starts with a sentence of its own ("Name. Photographer/Agency").
@@ -297,7 +300,9 @@ mod tests {
         let mut articles = Vec::new();
         for i in 0..20 {
             let mut a = Article {
-                body: format!("Story number {i} begins with a real sentence about talks.\nStory Continued Below\nIt ends here, the {i}th time."),
+                body: format!(
+                    "Story number {i} begins with a real sentence about talks.\nStory Continued Below\nIt ends here, the {i}th time."
+                ),
                 ..Article::default()
             };
             a.raw.outlet = Some("Politico".into());

@@ -30,8 +30,12 @@ fn build_set(patterns: &[String], case_insensitive: bool) -> RegexSet {
     let flag = if case_insensitive { "(?i)" } else { "" };
     // An ASCII word boundary keeps the fast lazy DFA; a Unicode one forces the
     // much slower PikeVM on every paragraph.
-    RegexSet::new(patterns.iter().map(|p| format!("{flag}{}", p.replace(r"\b", r"(?-u:\b)"))))
-        .unwrap_or_else(|e| panic!("index-schema/boilerplate.tsv has a bad regex: {e}"))
+    RegexSet::new(
+        patterns
+            .iter()
+            .map(|p| format!("{flag}{}", p.replace(r"\b", r"(?-u:\b)"))),
+    )
+    .unwrap_or_else(|e| panic!("index-schema/boilerplate.tsv has a bad regex: {e}"))
 }
 
 /// Lines compare on their letters: case, spacing and a trailing colon do not matter.

@@ -94,7 +94,12 @@ pub fn prepare(article: &mut Article, cleaner: &Cleaner, extractor: &Extractor) 
 }
 
 /// The same, with furniture learned from the articles around it.
-pub fn prepare_with(article: &mut Article, cleaner: &Cleaner, learned: &Furniture, extractor: &Extractor) {
+pub fn prepare_with(
+    article: &mut Article,
+    cleaner: &Cleaner,
+    learned: &Furniture,
+    extractor: &Extractor,
+) {
     cleaner.clean_with(article, learned);
     extractor.extract(article);
 }
@@ -190,7 +195,14 @@ fn update(options: &BuildOptions, live: &Path, started: Instant) -> Result<Build
     };
     discovery.files = todo;
     let progress = progress_bar(options.progress, discovery.files.len() as u64);
-    index_files(&mut writer, &fields, discovery.files, discovery.metadata, &mut report, &progress)?;
+    index_files(
+        &mut writer,
+        &fields,
+        discovery.files,
+        discovery.metadata,
+        &mut report,
+        &progress,
+    )?;
     writer.commit().context("cannot commit the index")?;
     writer
         .wait_merging_threads()
@@ -236,7 +248,14 @@ fn write_generation(
         ..BuildReport::default()
     };
     let progress = progress_bar(options.progress, discovery.files.len() as u64);
-    index_files(&mut writer, &fields, discovery.files, discovery.metadata, &mut report, &progress)?;
+    index_files(
+        &mut writer,
+        &fields,
+        discovery.files,
+        discovery.metadata,
+        &mut report,
+        &progress,
+    )?;
     writer.commit().context("cannot commit the index")?;
     // One segment searches faster and lets facets name only their top values.
     let segments = index.searchable_segment_ids()?;
@@ -377,7 +396,10 @@ pub fn to_document(article: &Article, f: &Fields) -> TantivyDocument {
         doc.add_text(f.url, url);
     }
     doc.add_text(f.source, &article.raw.source);
-    doc.add_bytes(f.fingerprint, &crate::coverage::Fingerprint::of(&article.body).to_bytes());
+    doc.add_bytes(
+        f.fingerprint,
+        &crate::coverage::Fingerprint::of(&article.body).to_bytes(),
+    );
     for (field, values) in [
         (f.authors, &article.authors),
         (f.people, &article.people),

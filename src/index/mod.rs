@@ -4,5 +4,7 @@ mod build;
 pub mod schema;
 pub mod store;
 
-pub use build::{BuildOptions, BuildReport, UpdateCounts, build, prepare, prepare_with, to_document};
+pub use build::{
+    BuildOptions, BuildReport, UpdateCounts, build, prepare, prepare_with, to_document,
+};
 pub use schema::{Fields, SCHEMA_VERSION, build_schema};

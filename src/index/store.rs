@@ -122,7 +122,10 @@ fn write_atomic(path: &Path, text: &str) -> Result<()> {
 }
 
 pub fn write_manifest(generation: &Path, manifest: &Manifest) -> Result<()> {
-    write_atomic(&generation.join(MANIFEST), &serde_json::to_string_pretty(manifest)?)
+    write_atomic(
+        &generation.join(MANIFEST),
+        &serde_json::to_string_pretty(manifest)?,
+    )
 }
 
 /// Content hash of every corpus file the generation holds, for updates.
@@ -134,13 +137,17 @@ pub fn read_file_hashes(generation: &Path) -> HashMap<String, u64> {
 }
 
 pub fn write_file_hashes(generation: &Path, hashes: &HashMap<String, u64>) -> Result<()> {
-    write_atomic(&generation.join(FILE_HASHES), &serde_json::to_string(hashes)?)
+    write_atomic(
+        &generation.join(FILE_HASHES),
+        &serde_json::to_string(hashes)?,
+    )
 }
 
 /// Opens one generation folder as a tantivy index.
 pub fn open_generation(dir: &Path) -> Result<(Index, Manifest)> {
     let manifest = read_manifest(dir)?;
-    let index = Index::open_in_dir(dir).with_context(|| format!("cannot open the index in {}", dir.display()))?;
+    let index = Index::open_in_dir(dir)
+        .with_context(|| format!("cannot open the index in {}", dir.display()))?;
     register_tokenizers(&index);
     Ok((index, manifest))
 }

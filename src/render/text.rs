@@ -142,7 +142,11 @@ pub fn render_results(
                 let _ = writeln!(out, "    {}", style.mark(fragment));
             }
             if !hit.duplicates.is_empty() {
-                let mut outlets: Vec<&str> = hit.duplicates.iter().filter_map(|d| d.outlet.as_deref()).collect();
+                let mut outlets: Vec<&str> = hit
+                    .duplicates
+                    .iter()
+                    .filter_map(|d| d.outlet.as_deref())
+                    .collect();
                 outlets.sort();
                 outlets.dedup();
                 let _ = writeln!(
@@ -152,8 +156,16 @@ pub fn render_results(
                         "also carried {} time{}{}: {}",
                         hit.duplicates.len(),
                         if hit.duplicates.len() == 1 { "" } else { "s" },
-                        if outlets.is_empty() { String::new() } else { format!(" by {}", outlets.join(", ")) },
-                        hit.duplicates.iter().map(|d| d.id.as_str()).collect::<Vec<_>>().join(", ")
+                        if outlets.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" by {}", outlets.join(", "))
+                        },
+                        hit.duplicates
+                            .iter()
+                            .map(|d| d.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ))
                 );
             }
@@ -286,14 +298,14 @@ pub fn render_summary(report: &BuildReport, index: &str) -> String {
         );
     } else {
         let _ = writeln!(
-        out,
-        "indexed {} articles from {} files ({:.1} MB) in {:.2} s into {}",
-        report.articles,
-        report.files,
-        report.bytes as f64 / 1e6,
-        secs,
-        index
-    );
+            out,
+            "indexed {} articles from {} files ({:.1} MB) in {:.2} s into {}",
+            report.articles,
+            report.files,
+            report.bytes as f64 / 1e6,
+            secs,
+            index
+        );
     }
     let counts = report.skip_counts();
     if !counts.is_empty() {

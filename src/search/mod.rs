@@ -264,7 +264,12 @@ impl Engine {
         let mut folded: Vec<Vec<(f32, DocAddress)>> = Vec::new();
         for (score, addr) in ranked {
             let column = columns.entry(addr.segment_ord).or_insert_with(|| {
-                searcher.segment_reader(addr.segment_ord).fast_fields().bytes("fingerprint").ok().flatten()
+                searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .bytes("fingerprint")
+                    .ok()
+                    .flatten()
             });
             let print = column.as_ref().and_then(|c| {
                 let ord = c.term_ords(addr.doc_id).next()?;
@@ -274,12 +279,17 @@ impl Engine {
             });
             let home = print.as_ref().filter(|p| p.is_linkable()).and_then(|p| {
                 leaders.iter().position(|(_, lp)| {
-                    lp.as_ref().is_some_and(|lp| lp.similarity(p) >= DEFAULT_THRESHOLD)
+                    lp.as_ref()
+                        .is_some_and(|lp| lp.similarity(p) >= DEFAULT_THRESHOLD)
                 })
             });
             match home {
                 Some(i) => {
-                    let sim = leaders[i].1.as_ref().zip(print.as_ref()).map_or(0.0, |(a, b)| a.similarity(b));
+                    let sim = leaders[i]
+                        .1
+                        .as_ref()
+                        .zip(print.as_ref())
+                        .map_or(0.0, |(a, b)| a.similarity(b));
                     folded[i].push((sim, addr));
                 }
                 None => {
@@ -288,7 +298,12 @@ impl Engine {
                 }
             }
         }
-        let page: Vec<(f32, DocAddress)> = leaders.iter().skip(offset).take(limit).map(|(l, _)| *l).collect();
+        let page: Vec<(f32, DocAddress)> = leaders
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|(l, _)| *l)
+            .collect();
         let groups = folded.into_iter().skip(offset).take(limit).collect();
         Ok((page, groups))
     }
@@ -549,8 +564,11 @@ impl Engine {
         let (page, folded) = if request.collapse {
             self.collapse(&searcher, addresses, request.offset, request.limit)?
         } else {
-            let page: Vec<(f32, DocAddress)> =
-                addresses.into_iter().skip(request.offset).take(request.limit).collect();
+            let page: Vec<(f32, DocAddress)> = addresses
+                .into_iter()
+                .skip(request.offset)
+                .take(request.limit)
+                .collect();
             let folded = vec![Vec::new(); page.len()];
             (page, folded)
         };
@@ -574,7 +592,11 @@ impl Engine {
             let mut duplicates = Vec::with_capacity(group.len());
             for (similarity, addr) in group {
                 let d: TantivyDocument = searcher.doc(addr)?;
-                let text = |field| d.get_first(field).and_then(|v| v.as_str()).map(String::from);
+                let text = |field| {
+                    d.get_first(field)
+                        .and_then(|v| v.as_str())
+                        .map(String::from)
+                };
                 duplicates.push(Duplicate {
                     id: text(self.fields.id).unwrap_or_default(),
                     title: text(self.fields.title).unwrap_or_default(),
@@ -728,7 +750,8 @@ pub fn period_of(day: i64, interval: Interval) -> String {
     match interval {
         Interval::Day => date.format("%Y-%m-%d").to_string(),
         Interval::Week => {
-            let monday = date - chrono::Duration::days(date.weekday().num_days_from_monday() as i64);
+            let monday =
+                date - chrono::Duration::days(date.weekday().num_days_from_monday() as i64);
             monday.format("%Y-%m-%d").to_string()
         }
         Interval::Month => date.format("%Y-%m").to_string(),

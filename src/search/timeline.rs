@@ -69,7 +69,11 @@ impl Collector for DayGroupCollector {
     type Fruit = (HashMap<(i64, String), u64>, u64);
     type Child = DayGroupSegment;
 
-    fn for_segment(&self, _: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<DayGroupSegment> {
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<DayGroupSegment> {
         let fast = reader.fast_fields();
         Ok(DayGroupSegment {
             dates: fast.date("date")?,
@@ -86,7 +90,10 @@ impl Collector for DayGroupCollector {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<(HashMap<(i64, String), u64>, u64)>) -> tantivy::Result<Self::Fruit> {
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(HashMap<(i64, String), u64>, u64)>,
+    ) -> tantivy::Result<Self::Fruit> {
         let mut merged = HashMap::new();
         let mut undated = 0;
         for (counts, u) in fruits {
@@ -121,7 +128,13 @@ impl SegmentCollector for DayGroupSegment {
     fn harvest(self) -> Self::Fruit {
         let mut names: HashMap<u64, String> = HashMap::new();
         if let Some(values) = &self.values {
-            let mut ords: Vec<u64> = self.counts.keys().map(|(_, o)| *o).collect::<BTreeSet<_>>().into_iter().collect();
+            let mut ords: Vec<u64> = self
+                .counts
+                .keys()
+                .map(|(_, o)| *o)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
             ords.retain(|o| *o != u64::MAX);
             let mut next = ords.iter();
             let _ = values.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
@@ -160,12 +173,16 @@ impl Engine {
         let field = by.map(GroupBy::field);
         let (counts, undated) = searcher.search(&q, &DayGroupCollector { field })?;
         let days: Vec<i64> = counts.keys().map(|(d, _)| *d).collect();
-        let (lo, hi) = (days.iter().min().copied().unwrap_or(0), days.iter().max().copied().unwrap_or(0));
+        let (lo, hi) = (
+            days.iter().min().copied().unwrap_or(0),
+            days.iter().max().copied().unwrap_or(0),
+        );
         let interval = interval.unwrap_or_else(|| interval_for_span(hi - lo));
         let aggregate = |counts: &HashMap<(i64, String), u64>| {
             let mut out: HashMap<(String, String), u64> = HashMap::new();
             for ((day, group), n) in counts {
-                *out.entry((period_of(*day, interval), group.clone())).or_insert(0) += n;
+                *out.entry((period_of(*day, interval), group.clone()))
+                    .or_insert(0) += n;
             }
             out
         };
@@ -174,12 +191,18 @@ impl Engine {
         let base = if normalize {
             let base_field = (by == Some(GroupBy::Outlet)).then_some("outlet");
             let all: Box<dyn Query> = Box::new(AllQuery);
-            let (all_counts, _) = searcher.search(&all, &DayGroupCollector { field: base_field })?;
+            let (all_counts, _) =
+                searcher.search(&all, &DayGroupCollector { field: base_field })?;
             Some(aggregate(&all_counts))
         } else {
             None
         };
-        let mut periods: Vec<String> = per_period.keys().map(|(p, _)| p.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+        let mut periods: Vec<String> = per_period
+            .keys()
+            .map(|(p, _)| p.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         periods.sort();
         let mut totals: HashMap<&str, u64> = HashMap::new();
         for ((_, g), n) in &per_period {
@@ -194,10 +217,17 @@ impl Engine {
                 let values = periods
                     .iter()
                     .map(|p| {
-                        let n = per_period.get(&(p.clone(), g.to_string())).copied().unwrap_or(0) as f64;
+                        let n = per_period
+                            .get(&(p.clone(), g.to_string()))
+                            .copied()
+                            .unwrap_or(0) as f64;
                         match &base {
                             Some(base) => {
-                                let key = if by == Some(GroupBy::Outlet) { g.to_string() } else { ALL.to_string() };
+                                let key = if by == Some(GroupBy::Outlet) {
+                                    g.to_string()
+                                } else {
+                                    ALL.to_string()
+                                };
                                 let d = base.get(&(p.clone(), key)).copied().unwrap_or(0) as f64;
                                 if d > 0.0 { n / d } else { 0.0 }
                             }
@@ -228,16 +258,33 @@ impl Engine {
 pub fn render_text(t: &Timeline) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let mut out = String::new();
-    let (first, last) = (t.periods.first().cloned().unwrap_or_default(), t.periods.last().cloned().unwrap_or_default());
+    let (first, last) = (
+        t.periods.first().cloned().unwrap_or_default(),
+        t.periods.last().cloned().unwrap_or_default(),
+    );
     out.push_str(&format!(
         "{:?} by {:?}, {} periods from {first} to {last}{}{}\n",
         t.query,
         t.interval,
         t.periods.len(),
-        if t.normalized { ", share of each group's articles" } else { "" },
-        if t.undated > 0 { format!(" ({} undated matches not shown)", t.undated) } else { String::new() }
+        if t.normalized {
+            ", share of each group's articles"
+        } else {
+            ""
+        },
+        if t.undated > 0 {
+            format!(" ({} undated matches not shown)", t.undated)
+        } else {
+            String::new()
+        }
     ));
-    let width = t.series.iter().map(|s| s.group.chars().count()).max().unwrap_or(3).min(28);
+    let width = t
+        .series
+        .iter()
+        .map(|s| s.group.chars().count())
+        .max()
+        .unwrap_or(3)
+        .min(28);
     for s in &t.series {
         let max = s.values.iter().copied().fold(0.0, f64::max);
         let line: String = s
@@ -258,7 +305,11 @@ pub fn render_text(t: &Timeline) -> String {
 }
 
 pub fn render_csv(t: &Timeline) -> String {
-    let mut out = String::from(if t.normalized { "period,group,share\n" } else { "period,group,count\n" });
+    let mut out = String::from(if t.normalized {
+        "period,group,share\n"
+    } else {
+        "period,group,count\n"
+    });
     for s in &t.series {
         for (p, v) in t.periods.iter().zip(&s.values) {
             let group = s.group.replace('"', "\"\"");
@@ -270,33 +321,75 @@ pub fn render_csv(t: &Timeline) -> String {
 
 /// A plain line chart, one line per group, with a legend.
 pub fn render_svg(t: &Timeline) -> String {
-    const COLORS: [&str; 8] = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
+    const COLORS: [&str; 8] = [
+        "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    ];
     let (w, h, left, right, top, bottom) = (860.0, 420.0, 60.0, 200.0, 30.0, 50.0);
     let plot_w = w - left - right;
     let plot_h = h - top - bottom;
-    let max = t.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max).max(1e-9);
+    let max = t
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .fold(0.0, f64::max)
+        .max(1e-9);
     let n = t.periods.len().max(2) as f64 - 1.0;
     let x = |i: usize| left + plot_w * i as f64 / n;
     let y = |v: f64| top + plot_h * (1.0 - v / max);
-    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"{left}\" y=\"18\" font-size=\"14\">{}</text>\n",
-        esc(&format!("{} — articles per {:?}{}", t.query, t.interval, if t.normalized { " (share)" } else { "" }))
+        esc(&format!(
+            "{} — articles per {:?}{}",
+            t.query,
+            t.interval,
+            if t.normalized { " (share)" } else { "" }
+        ))
     );
     svg.push_str(&format!(
         "<line x1=\"{left}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#444\"/>\n<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{}\" stroke=\"#444\"/>\n",
         top + plot_h, left + plot_w, top + plot_h, top + plot_h
     ));
-    svg.push_str(&format!("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", left - 6.0, top + 4.0, fmt_value(max)));
-    svg.push_str(&format!("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">0</text>\n", left - 6.0, top + plot_h));
+    svg.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+        left - 6.0,
+        top + 4.0,
+        fmt_value(max)
+    ));
+    svg.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">0</text>\n",
+        left - 6.0,
+        top + plot_h
+    ));
     if let (Some(first), Some(last)) = (t.periods.first(), t.periods.last()) {
-        svg.push_str(&format!("<text x=\"{left}\" y=\"{}\">{}</text>\n", top + plot_h + 18.0, esc(first)));
-        svg.push_str(&format!("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", left + plot_w, top + plot_h + 18.0, esc(last)));
+        svg.push_str(&format!(
+            "<text x=\"{left}\" y=\"{}\">{}</text>\n",
+            top + plot_h + 18.0,
+            esc(first)
+        ));
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            left + plot_w,
+            top + plot_h + 18.0,
+            esc(last)
+        ));
     }
     for (i, s) in t.series.iter().enumerate() {
         let color = COLORS[i % COLORS.len()];
-        let points: Vec<String> = s.values.iter().enumerate().map(|(j, v)| format!("{:.1},{:.1}", x(j), y(*v))).collect();
-        svg.push_str(&format!("<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{}\"/>\n", points.join(" ")));
+        let points: Vec<String> = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(j, v)| format!("{:.1},{:.1}", x(j), y(*v)))
+            .collect();
+        svg.push_str(&format!(
+            "<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{}\"/>\n",
+            points.join(" ")
+        ));
         let ly = top + 16.0 * i as f64 + 10.0;
         svg.push_str(&format!(
             "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"3\" fill=\"{color}\"/><text x=\"{}\" y=\"{}\">{} ({})</text>\n",
@@ -308,5 +401,9 @@ pub fn render_svg(t: &Timeline) -> String {
 }
 
 fn fmt_value(v: f64) -> String {
-    if v >= 10.0 { format!("{v:.0}") } else { format!("{v:.2}") }
+    if v >= 10.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
 }
