@@ -83,6 +83,40 @@ impl IndexLocation {
     }
 }
 
+/// `--since` / `--until`, shared by the commands that filter by date.
+#[derive(Args)]
+struct DateRange {
+    /// Only articles on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles on or before this date (the whole month or year if given so).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+}
+
+type Bounds = (
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<chrono::DateTime<chrono::Utc>>,
+);
+
+impl DateRange {
+    fn bounds(&self) -> Result<Bounds> {
+        let since = self
+            .since
+            .as_deref()
+            .map(|s| parse_period(s, false))
+            .transpose()
+            .context("--since")?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|s| parse_period(s, true))
+            .transpose()
+            .context("--until")?;
+        Ok((since, until))
+    }
+}
+
 #[derive(Args)]
 struct IndexArgs {
     /// Folder of articles, read recursively.
@@ -123,12 +157,8 @@ struct SearchArgs {
     /// Order of hits.
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
     sort: SortOrder,
-    /// Only articles on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    since: Option<String>,
-    /// Only articles on or before this date (the whole month or year if given so).
-    #[arg(long, value_name = "DATE")]
-    until: Option<String>,
+    #[command(flatten)]
+    dates: DateRange,
     /// Snippet fragments per hit.
     #[arg(long, default_value_t = 2)]
     fragments: usize,
@@ -239,12 +269,8 @@ struct TimelineArgs {
     /// Groups shown, largest first.
     #[arg(long, default_value_t = 8)]
     top: usize,
-    /// Only articles on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    since: Option<String>,
-    /// Only articles on or before this date (the whole month or year if given so).
-    #[arg(long, value_name = "DATE")]
-    until: Option<String>,
+    #[command(flatten)]
+    dates: DateRange,
     #[arg(long, conflicts_with = "csv")]
     json: bool,
     #[arg(long)]
@@ -384,23 +410,14 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
     let root = args.location.root();
     ensure_index(&root, args.location.index.is_some())?;
     let engine = Engine::open(&root)?;
+    let (since, until) = args.dates.bounds()?;
     let request = SearchRequest {
         query: args.query.clone(),
         limit: if args.facet_only { 0 } else { args.limit },
         offset: args.offset,
         sort: args.sort,
-        since: args
-            .since
-            .as_deref()
-            .map(|s| parse_period(s, false))
-            .transpose()
-            .context("--since")?,
-        until: args
-            .until
-            .as_deref()
-            .map(|s| parse_period(s, true))
-            .transpose()
-            .context("--until")?,
+        since,
+        until,
         fragments: args.fragments,
         fragment_size: args.fragment_size.max(20),
         facet_limit: args.facet_limit,
@@ -681,19 +698,10 @@ fn run_timeline(args: TimelineArgs) -> Result<ExitCode> {
     let root = args.location.root();
     ensure_index(&root, args.location.index.is_some())?;
     let engine = Engine::open(&root)?;
+    let (since, until) = args.dates.bounds()?;
     let request = SearchRequest {
-        since: args
-            .since
-            .as_deref()
-            .map(|s| parse_period(s, false))
-            .transpose()
-            .context("--since")?,
-        until: args
-            .until
-            .as_deref()
-            .map(|s| parse_period(s, true))
-            .transpose()
-            .context("--until")?,
+        since,
+        until,
         ..SearchRequest::default()
     };
     let t = engine.timeline(
