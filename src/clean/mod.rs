@@ -86,7 +86,54 @@ impl Cleaner {
 /// for furniture.
 #[derive(Debug, Default)]
 pub struct Furniture {
-    lines: std::collections::HashSet<(String, String)>,
+    /// Hashes of (outlet, line key) pairs.
+    lines: std::collections::HashSet<u64, PreHashed>,
+}
+
+/// For keys that are already good 64-bit hashes: hashing them again is waste.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PreHashed;
+
+#[derive(Default)]
+pub struct PreHashedHasher(u64);
+
+impl std::hash::Hasher for PreHashedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+impl std::hash::BuildHasher for PreHashed {
+    type Hasher = PreHashedHasher;
+    fn build_hasher(&self) -> PreHashedHasher {
+        PreHashedHasher::default()
+    }
+}
+
+/// A line's identity for furniture: its lower-cased words (trailing ':' aside),
+/// hashed with the outlet's, without allocating.
+fn furniture_key(outlet: u64, line: &str) -> u64 {
+    let line = line.trim().trim_end_matches(':').trim_end();
+    let mut h = outlet ^ 0xcbf2_9ce4_8422_2325;
+    for word in line.split_whitespace() {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ u64::from(b' ')).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn outlet_key(outlet: &str) -> u64 {
+    crate::ingest::content_hash(outlet.as_bytes(), 7)
 }
 
 /// A line must recur in this many articles of one outlet...
@@ -98,27 +145,28 @@ const FURNITURE_MAX_WORDS: usize = 15;
 impl Furniture {
     pub fn learn(articles: &[&Article]) -> Furniture {
         use std::collections::{HashMap, HashSet};
-        let mut per_outlet: HashMap<&str, usize> = HashMap::new();
-        let mut seen: HashMap<(String, String), usize> = HashMap::new();
+        let mut per_outlet: HashMap<u64, usize, PreHashed> = HashMap::default();
+        // (outlet, line) -> (outlet, articles it appears in)
+        let mut seen: HashMap<u64, (u64, usize), PreHashed> = HashMap::default();
+        let mut in_article: HashSet<u64, PreHashed> = HashSet::default();
         for a in articles {
-            let outlet = a.raw.outlet.as_deref().unwrap_or_default();
+            let outlet = outlet_key(a.raw.outlet.as_deref().unwrap_or_default());
             *per_outlet.entry(outlet).or_insert(0) += 1;
-            let mut in_article = HashSet::new();
+            in_article.clear();
             for line in a.body.lines() {
-                let line = line.trim();
-                if line.is_empty() || word_count(line) > FURNITURE_MAX_WORDS {
+                if line.trim().is_empty() || word_count(line) > FURNITURE_MAX_WORDS {
                     continue;
                 }
-                let key = patterns::line_key(line);
-                if in_article.insert(key.clone()) {
-                    *seen.entry((outlet.to_string(), key)).or_insert(0) += 1;
+                let key = furniture_key(outlet, line);
+                if in_article.insert(key) {
+                    seen.entry(key).or_insert((outlet, 0)).1 += 1;
                 }
             }
         }
         let lines = seen
             .into_iter()
-            .filter(|((outlet, _), n)| {
-                let total = per_outlet.get(outlet.as_str()).copied().unwrap_or(0);
+            .filter(|(_, (outlet, n))| {
+                let total = per_outlet.get(outlet).copied().unwrap_or(0);
                 *n >= FURNITURE_MIN_ARTICLES && *n as f64 >= FURNITURE_MIN_SHARE * total as f64
             })
             .map(|(k, _)| k)
@@ -129,9 +177,7 @@ impl Furniture {
     pub fn contains(&self, outlet: &str, paragraph: &str) -> bool {
         !self.lines.is_empty()
             && word_count(paragraph) <= FURNITURE_MAX_WORDS
-            && self
-                .lines
-                .contains(&(outlet.to_string(), patterns::line_key(paragraph)))
+            && self.lines.contains(&furniture_key(outlet_key(outlet), paragraph))
     }
 
     pub fn len(&self) -> usize {

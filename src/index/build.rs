@@ -3,7 +3,6 @@
 //! commit at the end, then the atomic swap.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
@@ -327,15 +326,21 @@ fn index_files(
             let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
             Furniture::learn(&refs)
         };
-        articles
+        // Everything per article runs in parallel; the writer only adds documents.
+        let derived: Vec<(u64, Vec<u8>)> = articles
             .par_iter_mut()
-            .for_each(|a| prepare_with(a, &cleaner, &learned, extractor));
-        for mut article in articles {
-            if let Some(skip) = duplicate(&mut article, &mut seen_ids, &mut seen_bodies) {
+            .map(|a| {
+                prepare_with(a, &cleaner, &learned, extractor);
+                let print = crate::coverage::Fingerprint::of(&a.body).to_bytes();
+                (ingest::content_hash(a.body.as_bytes(), 0), print)
+            })
+            .collect();
+        for (mut article, (body_hash, print)) in articles.into_iter().zip(derived) {
+            if let Some(skip) = duplicate(&mut article, body_hash, &mut seen_ids, &mut seen_bodies) {
                 report.skips.push(skip);
                 continue;
             }
-            writer.add_document(to_document(&article, fields))?;
+            writer.add_document(to_document(&article, &print, fields))?;
             report.articles += 1;
         }
         progress.set_message(format!("{} articles", report.articles));
@@ -349,12 +354,10 @@ fn index_files(
 /// kept, the later one under its path as id.
 fn duplicate(
     article: &mut Article,
+    body_hash: u64,
     ids: &mut HashSet<String>,
     bodies: &mut HashMap<u64, String>,
 ) -> Option<Skip> {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    article.body.hash(&mut hasher);
-    let body_hash = hasher.finish();
     let detail = if let Some(first) = bodies.get(&body_hash) {
         format!("same text as {first}")
     } else {
@@ -377,7 +380,7 @@ fn duplicate(
     })
 }
 
-pub fn to_document(article: &Article, f: &Fields) -> TantivyDocument {
+pub fn to_document(article: &Article, fingerprint: &[u8], f: &Fields) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &article.id);
     doc.add_text(f.path, &article.path);
@@ -396,10 +399,7 @@ pub fn to_document(article: &Article, f: &Fields) -> TantivyDocument {
         doc.add_text(f.url, url);
     }
     doc.add_text(f.source, &article.raw.source);
-    doc.add_bytes(
-        f.fingerprint,
-        &crate::coverage::Fingerprint::of(&article.body).to_bytes(),
-    );
+    doc.add_bytes(f.fingerprint, fingerprint);
     for (field, values) in [
         (f.authors, &article.authors),
         (f.people, &article.people),
