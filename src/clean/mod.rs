@@ -123,6 +123,15 @@ impl std::hash::BuildHasher for PreHashed {
 fn furniture_key(outlet: u64, line: &str) -> u64 {
     let line = line.trim().trim_end_matches(':').trim_end();
     let mut h = outlet ^ 0xcbf2_9ce4_8422_2325;
+    if line.is_ascii() {
+        for word in line.split_ascii_whitespace() {
+            for b in word.bytes() {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+            }
+            h = (h ^ u64::from(b' ')).wrapping_mul(0x0100_0000_01b3);
+        }
+        return h;
+    }
     for word in line.split_whitespace() {
         for c in word.chars().flat_map(char::to_lowercase) {
             h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);

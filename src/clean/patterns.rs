@@ -6,6 +6,9 @@ use regex::RegexSet;
 
 const BOILERPLATE: &str = include_str!("../../index-schema/boilerplate.tsv");
 
+/// Longer paragraphs skip the regular expressions (credits, bylines, widgets are short).
+const REGEX_MAX_BYTES: usize = 400;
+
 /// What a line of scraped text is, as far as the rules can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -104,6 +107,10 @@ impl Patterns {
         let lower = line.to_lowercase();
         if self.prefixes.iter().any(|p| lower.starts_with(p.as_str())) {
             return LineKind::Furniture;
+        }
+        // The patterns describe short lines; a long paragraph is story.
+        if line.len() > REGEX_MAX_BYTES {
+            return LineKind::Story;
         }
         if self.furniture.is_match(line) {
             return LineKind::Furniture;
