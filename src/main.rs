@@ -384,7 +384,9 @@ fn run_index(args: IndexArgs) -> Result<ExitCode> {
 /// A first search with no index builds one from `./corpus`, so a new user's
 /// first command works.
 fn ensure_index(root: &Path, explicit: bool) -> Result<()> {
-    if store::exists(root) || explicit {
+    // An index this version can open is used as it is; a missing one, or one
+    // from an older version, is (re)built from ./corpus when there is one.
+    if explicit || (store::exists(root) && store::open(root).is_ok()) {
         return Ok(());
     }
     let corpus = Path::new("corpus");
@@ -398,6 +400,7 @@ fn ensure_index(root: &Path, explicit: bool) -> Result<()> {
     );
     let mut options = BuildOptions::new(corpus.to_path_buf(), root.to_path_buf());
     options.progress = std::io::stderr().is_terminal();
+    options.rebuild = true;
     let report = index::build(&options)?;
     eprint!(
         "{}",

@@ -331,55 +331,57 @@ impl Engine {
     /// frequent: "pompao" -> "pompeo". None when every word is known.
     pub fn suggest(&self, query: &str, words: &[String]) -> Option<String> {
         let searcher = self.reader.searcher();
-        let mut analyzer = news_analyzer();
         let mut suggestion = query.to_string();
         let mut changed = false;
         for word in words {
-            let mut stream = analyzer.token_stream(word);
-            let Some(stem) = (stream.advance()).then(|| stream.token().text.clone()) else {
-                continue;
-            };
+            let Some(stem) = stem_of(word) else { continue };
             let term = Term::from_field_text(self.fields.body, &stem);
             if searcher.doc_freq(&term).unwrap_or(0) > 0 || stem.chars().count() < 4 {
                 continue;
             }
-            let first: String = stem.chars().take(1).collect();
-            let mut best: Option<(usize, u64, String)> = None;
-            for segment in searcher.segment_readers() {
-                let Ok(inverted) = segment.inverted_index(self.fields.body) else {
-                    continue;
-                };
-                let Ok(mut stream) = inverted.terms().range().ge(first.as_bytes()).into_stream()
-                else {
-                    continue;
-                };
-                while stream.advance() {
-                    let Ok(candidate) = std::str::from_utf8(stream.key()) else {
-                        continue;
-                    };
-                    if !candidate.starts_with(&first) {
-                        break;
-                    }
-                    if candidate.len().abs_diff(stem.len()) > 2 {
-                        continue;
-                    }
-                    let d = understand::levenshtein(&stem, candidate);
-                    let freq = stream.value().doc_freq as u64;
-                    let better = match &best {
-                        None => d <= 2,
-                        Some((bd, bf, _)) => d < *bd || (d == *bd && freq > *bf),
-                    };
-                    if better && d <= 2 {
-                        best = Some((d, freq, candidate.to_string()));
-                    }
-                }
-            }
-            if let Some((_, _, term)) = best {
+            // The closest, then the most frequent.
+            let best = self
+                .near_terms(&stem, 2)
+                .into_iter()
+                .min_by(|a, b| a.2.cmp(&b.2).then(b.1.cmp(&a.1)));
+            if let Some((term, _, _)) = best {
                 suggestion = suggestion.replacen(word.as_str(), &term, 1);
                 changed = true;
             }
         }
         changed.then_some(suggestion)
+    }
+
+    /// Body terms within `max_distance` edits of `stem` (same first letter),
+    /// with their document frequency and distance.
+    pub fn near_terms(&self, stem: &str, max_distance: usize) -> Vec<(String, u64, usize)> {
+        let searcher = self.reader.searcher();
+        let first: String = stem.chars().take(1).collect();
+        let mut found: Vec<(String, u64, usize)> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.body) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().range().ge(first.as_bytes()).into_stream() else {
+                continue;
+            };
+            while stream.advance() {
+                let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                if !candidate.starts_with(&first) {
+                    break;
+                }
+                if candidate.len().abs_diff(stem.len()) > max_distance {
+                    continue;
+                }
+                let d = understand::levenshtein(stem, candidate);
+                if d <= max_distance && !found.iter().any(|(t, _, _)| t == candidate) {
+                    found.push((candidate.to_string(), stream.value().doc_freq as u64, d));
+                }
+            }
+        }
+        found
     }
 
     /// Articles most like article `id`, by the distinctive words of its body and title.
@@ -586,7 +588,13 @@ impl Engine {
         timings.fetch_ms = ms(t);
 
         let t = Instant::now();
-        let highlighter = self.highlighter(&parsed);
+        let mut highlighter = self.highlighter(&parsed);
+        for (word, _) in &fuzzy {
+            if let Some(stem) = stem_of(word) {
+                let distance = if stem.chars().count() > 5 { 2 } else { 1 };
+                highlighter.add_stems(self.near_terms(&stem, distance).into_iter().map(|(t, _, _)| t));
+            }
+        }
         let mut hits = Vec::with_capacity(docs.len());
         for ((score, doc, explanation), group) in docs.into_iter().zip(folded) {
             let mut duplicates = Vec::with_capacity(group.len());
@@ -678,6 +686,13 @@ fn stored_date(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<S
         .and_then(|v| v.as_datetime())
         .and_then(|d| Utc.timestamp_opt(d.into_timestamp_secs(), 0).single())
         .map(|d| crate::article::format_date(&d))
+}
+
+/// The stem of a word, as the index stores it.
+fn stem_of(word: &str) -> Option<String> {
+    let mut analyzer = news_analyzer();
+    let mut stream = analyzer.token_stream(word);
+    stream.advance().then(|| stream.token().text.clone())
 }
 
 /// The cleaned text of a stored article.

@@ -83,6 +83,14 @@ impl Highlighter {
         }
     }
 
+    /// Highlights words whose stem is one of these (fuzzy matches found in the index).
+    pub fn add_stems(&mut self, stems: impl IntoIterator<Item = String>) {
+        for stem in stems {
+            self.prefixes.insert(prefix2(&stem));
+            self.terms.insert(stem);
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty() && self.phrases.is_empty()
     }
