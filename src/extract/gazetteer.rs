@@ -46,14 +46,15 @@ pub struct Gazetteer {
     pub places: Vec<Place>,
     pub people: Vec<String>,
     pub forms: Vec<Form>,
-    matcher: AhoCorasick,
+    /// Built on first use: search only looks names up, indexing scans texts.
+    matcher: std::sync::OnceLock<AhoCorasick>,
     /// Lower-cased surface form -> form index, for datelines and filters.
     by_lower: HashMap<String, usize>,
     /// Surface form of each form, as written in the data.
     surfaces: Vec<String>,
     /// Entity -> the forms that name it (not its demonyms).
     names_of: HashMap<Entity, Vec<usize>>,
-    pub given_names: HashSet<String>,
+    given_names: std::sync::OnceLock<HashSet<String>>,
     pub titles: HashSet<String>,
     pub cue_after: HashSet<String>,
     pub not_name: HashSet<String>,
@@ -148,10 +149,6 @@ impl Gazetteer {
                 merged[i].entities.push(entity);
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("gazetteer patterns build an automaton");
         let mut by_lower = HashMap::new();
         let mut names_of: HashMap<Entity, Vec<usize>> = HashMap::new();
         for (i, p) in patterns.iter().enumerate() {
@@ -167,16 +164,11 @@ impl Gazetteer {
             places,
             people,
             forms: merged,
-            matcher,
+            matcher: std::sync::OnceLock::new(),
             by_lower,
             surfaces: patterns,
             names_of,
-            given_names: GIVEN_NAMES
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .map(|l| l.trim().to_string())
-                .filter(|l| !l.is_empty())
-                .collect(),
+            given_names: std::sync::OnceLock::new(),
             titles: word_set(CUES, "title"),
             cue_after: word_set(CUES, "cue_after"),
             not_name: word_set(CUES, "not_name"),
@@ -186,17 +178,35 @@ impl Gazetteer {
         }
     }
 
+    fn matcher(&self) -> &AhoCorasick {
+        self.matcher.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.surfaces)
+                .expect("gazetteer patterns build an automaton")
+        })
+    }
+
+    /// Given names from `given_names.txt`, parsed on first use.
+    pub fn given_names(&self) -> &HashSet<String> {
+        self.given_names.get_or_init(|| {
+            GIVEN_NAMES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+    }
+
     /// Every whole-word gazetteer form in `text`, longest first where they overlap.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
-        self.matcher
+        self.matcher()
             .find_iter(text)
             .filter(|m| {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
                 let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
-                // "U.S." ends in a dot; a following letter would still be a new word.
-                let _ = bytes;
                 boundary(before) && boundary(after)
             })
             .map(|m| Hit {

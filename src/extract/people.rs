@@ -418,7 +418,7 @@ impl<'g> PeopleFinder<'g> {
             .find(|w| !is_initial(w))
             .copied()
             .unwrap_or(words[0]);
-        let given = gaz.given_names.contains(first);
+        let given = gaz.given_names().contains(first);
         let east_asian = gaz.surname_first.contains(words[0])
             && (words.len() == 3
                 || words[1].contains('-')
