@@ -27,7 +27,9 @@ fn corpus() -> PathBuf {
     let reuters = repo().join("../shared/corpora/reuters21578/data.jsonl.gz");
     if let Ok(file) = std::fs::File::open(reuters) {
         let mut text = String::new();
-        flate2::read::GzDecoder::new(file).read_to_string(&mut text).unwrap();
+        flate2::read::GzDecoder::new(file)
+            .read_to_string(&mut text)
+            .unwrap();
         let slice: Vec<&str> = text.lines().take(2000).collect();
         std::fs::write(dir.join("reuters.jsonl"), slice.join("\n")).unwrap();
     }
@@ -72,12 +74,19 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
     let engine = Engine::open(&root).unwrap();
-    for query in ["Pompeo fourth visit", "\"trade deficit\"", "oil country:Japan", "+baker -volcker"] {
+    for query in [
+        "Pompeo fourth visit",
+        "\"trade deficit\"",
+        "oil country:Japan",
+        "+baker -volcker",
+    ] {
         let request = SearchRequest {
             query: query.to_string(),
             ..SearchRequest::default()
         };
-        c.bench_function(&format!("search {query}"), |b| b.iter(|| engine.search(&request).unwrap()));
+        c.bench_function(&format!("search {query}"), |b| {
+            b.iter(|| engine.search(&request).unwrap())
+        });
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

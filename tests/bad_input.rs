@@ -491,3 +491,42 @@ fn failed_build_leaves_the_previous_index() {
         "a build that indexed nothing replaced the previous index: {v:#}"
     );
 }
+
+/// A 200 MB file on one line is no article: it is reported and skipped, and
+/// the articles beside it are indexed.
+#[test]
+fn a_200_mb_single_line_file_is_skipped_not_fatal() {
+    let tmp = TempDir::new("huge");
+    let corpus = seeds_corpus(tmp.path());
+    {
+        use std::io::Write;
+        let mut f =
+            std::io::BufWriter::new(std::fs::File::create(corpus.join("huge.txt")).unwrap());
+        let chunk = "sanctions envoy summit talks ".repeat(1000);
+        while f.get_ref().metadata().map(|m| m.len()).unwrap_or(0) < 200_000_000 {
+            f.write_all(chunk.as_bytes()).unwrap();
+            f.flush().unwrap();
+        }
+    }
+    let root = tmp.join("index");
+    let o = index(&corpus, &root, &[]);
+    assert_no_panic(&o, "index with a 200 MB file");
+    assert_eq!(o.status.code(), Some(0), "{}", describe(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("huge.txt") && err.contains("too large"),
+        "{err}"
+    );
+    assert_eq!(total(&search(&root, SEEDS_QUERY, &[])), 2);
+    assert_eq!(
+        total(&search(&root, "envoy", &[])),
+        0,
+        "the huge file was not indexed"
+    );
+    let o = index(&corpus, &root, &["--strict", "--rebuild"]);
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "--strict fails on the skipped file"
+    );
+}

@@ -186,7 +186,9 @@ impl Furniture {
     pub fn contains(&self, outlet: &str, paragraph: &str) -> bool {
         !self.lines.is_empty()
             && word_count(paragraph) <= FURNITURE_MAX_WORDS
-            && self.lines.contains(&furniture_key(outlet_key(outlet), paragraph))
+            && self
+                .lines
+                .contains(&furniture_key(outlet_key(outlet), paragraph))
     }
 
     pub fn len(&self) -> usize {

@@ -336,7 +336,8 @@ fn index_files(
             })
             .collect();
         for (mut article, (body_hash, print)) in articles.into_iter().zip(derived) {
-            if let Some(skip) = duplicate(&mut article, body_hash, &mut seen_ids, &mut seen_bodies) {
+            if let Some(skip) = duplicate(&mut article, body_hash, &mut seen_ids, &mut seen_bodies)
+            {
                 report.skips.push(skip);
                 continue;
             }

@@ -39,6 +39,10 @@ impl FileFormat {
     }
 }
 
+/// The longest news articles run to a few hundred kilobytes; anything past
+/// this is not an article and would only bloat the index.
+pub const MAX_ARTICLE_BYTES: usize = 16_000_000;
+
 /// One file of the corpus that we know how to read.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -62,6 +66,8 @@ pub enum SkipKind {
     TruncatedGzip,
     NoArticle,
     Duplicate,
+    /// An article body larger than any news article: a dump or a mistake.
+    TooLarge,
     /// Not a skip: the text was not UTF-8 and was decoded as Windows-1252.
     Reencoded,
 }
@@ -83,6 +89,7 @@ impl SkipKind {
             SkipKind::TruncatedGzip => "truncated gzip",
             SkipKind::NoArticle => "no article text",
             SkipKind::Duplicate => "duplicate article",
+            SkipKind::TooLarge => "article too large",
             SkipKind::Reencoded => "decoded as Windows-1252",
         }
     }
@@ -279,7 +286,18 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
         Item::Article(mut article) => {
             metadata.apply(file, &mut article);
             article.raw.source.clone_from(&file.rel);
-            if article.body.trim().is_empty() {
+            if article.body.len() + article.title.len() > MAX_ARTICLE_BYTES {
+                let detail = format!(
+                    "{} MB of text in one article; the limit is {} MB",
+                    (article.body.len() + article.title.len()) / 1_000_000,
+                    MAX_ARTICLE_BYTES / 1_000_000
+                );
+                sink(Item::Skip(Skip::new(
+                    &article.path,
+                    SkipKind::TooLarge,
+                    detail,
+                )));
+            } else if article.body.trim().is_empty() {
                 let skip = Skip::new(&article.path, SkipKind::NoArticle, "no body text");
                 sink(Item::Skip(skip));
             } else {

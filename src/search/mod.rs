@@ -592,7 +592,11 @@ impl Engine {
         for (word, _) in &fuzzy {
             if let Some(stem) = stem_of(word) {
                 let distance = if stem.chars().count() > 5 { 2 } else { 1 };
-                highlighter.add_stems(self.near_terms(&stem, distance).into_iter().map(|(t, _, _)| t));
+                highlighter.add_stems(
+                    self.near_terms(&stem, distance)
+                        .into_iter()
+                        .map(|(t, _, _)| t),
+                );
             }
         }
         let mut hits = Vec::with_capacity(docs.len());
