@@ -21,6 +21,9 @@ pub struct ParsedQuery {
     /// Quoted phrases and loose words of the text, for highlighting; excluded words are left out.
     pub phrases: Vec<String>,
     pub words: Vec<String>,
+    /// The query was plain words only (no quotes, operators, groups or fields):
+    /// ranking may then reward the words standing together.
+    pub plain_words: Option<Vec<String>>,
 }
 
 /// A query we cannot run, with the character position of the problem.
@@ -178,6 +181,13 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         return Err(err("unclosed '('", None));
     }
     parsed.text = text_parts.join(" ");
+    let plain = !text_parts.is_empty()
+        && text_parts
+            .iter()
+            .all(|t| !OPERATORS.contains(&t.as_str()) && t.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | ',')));
+    if plain {
+        parsed.plain_words = Some(text_parts.clone());
+    }
     Ok(parsed)
 }
 
