@@ -320,6 +320,29 @@ impl Engine {
         Ok((page, groups))
     }
 
+    /// tantivy names terms `Term(field=3, type=Str, "pompeo")`; people read `body:pompeo`.
+    fn readable_explanation(&self, json: &str) -> String {
+        static TERM: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let re = TERM.get_or_init(|| {
+            regex::Regex::new(r#"Term=Term\(field=(\d+), type=\w+, \\"([^"\\]*)\\"\)"#)
+                .expect("valid regex")
+        });
+        let schema = self.index.schema();
+        re.replace_all(json, |c: &regex::Captures| {
+            let name = c[1]
+                .parse::<u32>()
+                .ok()
+                .map(|i| {
+                    schema
+                        .get_field_name(tantivy::schema::Field::from_field_id(i))
+                        .to_string()
+                })
+                .unwrap_or_else(|| c[1].to_string());
+            format!("{name}:{}", &c[2])
+        })
+        .into_owned()
+    }
+
     /// For a query of plain words, an optional phrase of all of them (a few
     /// words apart at most) in the body: articles where the words stand
     /// together rank above those that merely contain them.
@@ -340,7 +363,10 @@ impl Engine {
         let clauses: Vec<(Occur, Box<dyn Query>)> = [self.fields.body, self.fields.title]
             .into_iter()
             .map(|field| {
-                let terms = tokens.iter().map(|t| Term::from_field_text(field, t)).collect();
+                let terms = tokens
+                    .iter()
+                    .map(|t| Term::from_field_text(field, t))
+                    .collect();
                 let mut phrase = tantivy::query::PhraseQuery::new(terms);
                 phrase.set_slop(PROXIMITY_SLOP);
                 let q: Box<dyn Query> = Box::new(phrase);
@@ -624,7 +650,7 @@ impl Engine {
             let doc: TantivyDocument = searcher.doc(*addr)?;
             let explanation = if request.explain {
                 let e = query.explain(&searcher, *addr)?;
-                serde_json::from_str(&e.to_pretty_json()).ok()
+                serde_json::from_str(&self.readable_explanation(&e.to_pretty_json())).ok()
             } else {
                 None
             };

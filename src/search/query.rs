@@ -182,9 +182,11 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
     }
     parsed.text = text_parts.join(" ");
     let plain = !text_parts.is_empty()
-        && text_parts
-            .iter()
-            .all(|t| !OPERATORS.contains(&t.as_str()) && t.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | ',')));
+        && text_parts.iter().all(|t| {
+            !OPERATORS.contains(&t.as_str())
+                && t.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | ','))
+        });
     if plain {
         parsed.plain_words = Some(text_parts.clone());
     }

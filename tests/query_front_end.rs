@@ -1,0 +1,149 @@
+//! The query front end on the seeds: aliases, ordinals, fuzzy words,
+//! suggestions, explanations, grouping, facets, show and similar.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn query_understanding() {
+    let tmp = TempDir::new("front");
+    let root = seeds_index(&tmp);
+
+    // Aliases: DPRK is North Korea; one spelling of Kim finds both articles.
+    assert_eq!(total(&search(&root, "DPRK", &[])), 2);
+    assert_eq!(
+        total(&search(&root, "\"Kim Jong Un\"", &[])),
+        2,
+        "hyphens do not split a phrase"
+    );
+    assert_eq!(
+        total(&search(&root, "Kim Jong-un", &[])),
+        2,
+        "unquoted, the name matches every alias"
+    );
+    // Ordinals: "4th" finds "fourth", and is highlighted as such.
+    let v = search(&root, "4th", &[]);
+    assert_eq!(total(&v), 2);
+    let f = &hits(&v)[0]["snippets"][0];
+    let (s, e) = (
+        f["highlights"][0][0].as_u64().unwrap() as usize,
+        f["highlights"][0][1].as_u64().unwrap() as usize,
+    );
+    let text: Vec<char> = f["text"].as_str().unwrap().chars().collect();
+    assert_eq!(
+        text[s..e].iter().collect::<String>().to_lowercase(),
+        "fourth"
+    );
+    // Typos: a suggestion, and fuzzy matching on request.
+    let v = search(&root, "Pompao", &[]);
+    assert_eq!(total(&v), 0);
+    assert_eq!(v["did_you_mean"], "pompeo");
+    assert_eq!(total(&search(&root, "Pompao~", &[])), 2);
+    assert_eq!(total(&search(&root, "Pompao", &["--fuzzy"])), 2);
+    // Excluded words are not highlighted.
+    let v = search(&root, "visit -Trump", &[]);
+    assert_eq!(total(&v), 0, "both seeds name Trump");
+}
+
+#[test]
+fn results_views() {
+    let tmp = TempDir::new("views");
+    let root = seeds_index(&tmp);
+
+    let v = search(&root, "Pompeo", &["--explain", "--limit", "1"]);
+    let e = &hits(&v)[0]["explanation"];
+    assert!(e["value"].as_f64().unwrap() > 0.0, "{e}");
+    assert!(
+        e.to_string().contains("body:pompeo"),
+        "the explanation names fields and terms: {e}"
+    );
+
+    let v = search(&root, "Pompeo", &["--group-by", "outlet"]);
+    let outlets: Vec<&str> = hits(&v)
+        .iter()
+        .map(|h| h["outlet"].as_str().unwrap())
+        .collect();
+    assert_eq!(outlets.len(), 2);
+    assert_ne!(outlets[0], outlets[1]);
+
+    let v = search(
+        &root,
+        "Pompeo",
+        &[
+            "--facet-only",
+            "--facet",
+            "people",
+            "--facet",
+            "date",
+            "--interval",
+            "month",
+        ],
+    );
+    assert!(hits(&v).is_empty());
+    assert!(v["facets"].get("outlet").is_none());
+    assert_eq!(v["facets"]["date"][0]["value"], "2018-09");
+    assert_eq!(facet_count(&v, "people", "Mike Pompeo"), 2);
+
+    let o = command(root.parent().unwrap())
+        .args([
+            "search",
+            "Pompeo",
+            "--index",
+            root.to_str().unwrap(),
+            "--html",
+            "--limit",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&o).contains("<mark>Pompeo</mark>"),
+        "{}",
+        describe(&o)
+    );
+
+    let o = command(root.parent().unwrap())
+        .args([
+            "show",
+            "000_3af7680843796fe3.txt",
+            "--index",
+            root.to_str().unwrap(),
+            "--query",
+            "fourth",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        a["body"]
+            .as_str()
+            .unwrap()
+            .contains("It would be Pompeo's fourth visit")
+    );
+    assert!(!a["body_highlights"].as_array().unwrap().is_empty());
+
+    let o = command(root.parent().unwrap())
+        .args([
+            "similar",
+            "000_3af7680843796fe3.txt",
+            "--index",
+            root.to_str().unwrap(),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", describe(&o));
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = s["similar"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        !ids.contains(&"000_3af7680843796fe3.txt"),
+        "an article is not similar to itself"
+    );
+}
