@@ -195,8 +195,9 @@ struct SearchArgs {
     /// Show, for each hit, which fields and terms matched and what each added to the score.
     #[arg(long)]
     explain: bool,
-    /// Best hit per outlet: how each outlet covered it (the only grouping so far: outlet).
-    #[arg(long, value_name = "FIELD", value_parser = ["outlet"])]
+    /// `outlet`: the best hit per outlet (how each outlet covered it); `story`: the
+    /// stories among the matches (articles about one event across outlets).
+    #[arg(long, value_name = "FIELD", value_parser = ["outlet", "story"])]
     group_by: Option<String>,
 }
 
@@ -446,6 +447,23 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
             .filter(|f| *f != "date")
             .cloned()
             .collect();
+    }
+    if args.group_by.as_deref() == Some("story") {
+        let (considered, stories) = engine.stories(&request, args.limit)?;
+        if args.json {
+            outln!(
+                "{}",
+                serde_json::to_string_pretty(
+                    &serde_json::json!({"query": args.query, "considered": considered, "stories": stories})
+                )?
+            );
+        } else {
+            outln!(
+                "{}",
+                communique::search::stories::render_text(considered, &stories).trim_end()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     if args.group_by.is_some() {
         // Enough hits that every outlet's best one is among them.

@@ -95,3 +95,59 @@ fn wire_copies_fold_into_one_hit_and_timelines_count_by_outlet() {
     assert!(groups[..3].iter().all(|g| g["group"] == "a"), "{groups:?}");
     assert_eq!(groups[3]["group"], "d");
 }
+
+#[test]
+fn stories_group_articles_about_one_event() {
+    let tmp = TempDir::new("stories");
+    let corpus = tmp.join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    let records = [
+        (
+            "p1",
+            "Outlet A",
+            "2018-10-07",
+            "Pompeo meets Kim in Pyongyang",
+            "Secretary of State Mike Pompeo met North Korean leader Kim Jong Un in Pyongyang on Sunday, his fourth visit, and later briefed South Korean President Moon Jae-in in Seoul on the talks about a second summit.",
+        ),
+        (
+            "p2",
+            "Outlet B",
+            "2018-10-08",
+            "Moon hails Pompeo trip",
+            "South Korean President Moon Jae-in said Secretary of State Mike Pompeo's visit to Pyongyang had made progress, after Pompeo told him that Kim Jong Un invited inspectors to a missile engine test site.",
+        ),
+        (
+            "o1",
+            "Outlet C",
+            "2018-10-07",
+            "Oil ministers meet in Vienna",
+            "Saudi Energy Minister Khalid al-Falih met Russian Energy Minister Alexander Novak in Vienna on Sunday to discuss output, days before a wider meeting of producers on a summit of supply.",
+        ),
+    ];
+    let lines: Vec<String> = records
+        .iter()
+        .map(|(id, outlet, date, title, body)| serde_json::json!({"id": id, "outlet": outlet, "date": date, "title": title, "body": body}).to_string())
+        .collect();
+    fs::write(corpus.join("news.jsonl"), lines.join("\n")).unwrap();
+    let root = tmp.join("index");
+    index_ok(&corpus, &root);
+    let v = search(
+        &root,
+        "Pompeo OR Vienna OR summit",
+        &["--group-by", "story"],
+    );
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 2, "{v}");
+    assert_eq!(stories[0]["articles"], 2);
+    assert_eq!(stories[0]["first_date"], "2018-10-07");
+    assert_eq!(stories[0]["last_date"], "2018-10-08");
+    let outlets: Vec<&str> = stories[0]["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o[0].as_str().unwrap())
+        .collect();
+    assert_eq!(outlets, vec!["Outlet A", "Outlet B"]);
+    assert!(stories[0]["people"].to_string().contains("Mike Pompeo"));
+    assert_eq!(stories[1]["best"]["id"], "o1");
+}

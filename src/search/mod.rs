@@ -3,6 +3,7 @@
 pub mod facets;
 pub mod query;
 pub mod snippets;
+pub mod stories;
 pub mod timeline;
 pub mod understand;
 
@@ -756,7 +757,7 @@ impl Engine {
     }
 }
 
-fn stored_date(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+pub(crate) fn stored_date(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_datetime())
         .and_then(|d| Utc.timestamp_opt(d.into_timestamp_secs(), 0).single())
