@@ -151,3 +151,104 @@ fn stories_group_articles_about_one_event() {
     assert!(stories[0]["people"].to_string().contains("Mike Pompeo"));
     assert_eq!(stories[1]["best"]["id"], "o1");
 }
+
+/// The AllSides articles of June 2018, every topic: a real slice.
+fn allsides_kim_june_2018() -> String {
+    use std::io::{BufRead, BufReader};
+    let path = repo().join("../shared/corpora/article-bias-prediction/data.jsonl.gz");
+    assert!(
+        path.is_file(),
+        "the shared corpus is missing: {}",
+        path.display()
+    );
+    let reader = BufReader::new(flate2::read::MultiGzDecoder::new(
+        fs::File::open(path).unwrap(),
+    ));
+    let mut out = String::new();
+    for line in reader.lines() {
+        let line = line.unwrap();
+        if line.contains("\"date\": \"2018-06") {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn coverage_views_on_a_real_slice() {
+    let tmp = TempDir::new("allsides");
+    let corpus = tmp.join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    let slice = allsides_kim_june_2018();
+    let articles = slice.lines().count();
+    assert!(
+        articles > 200,
+        "expected a real slice, got {articles} articles"
+    );
+    fs::write(corpus.join("kim-2018-06.jsonl"), slice).unwrap();
+    let root = tmp.join("index");
+    index_ok(&corpus, &root);
+
+    let all = search(&root, "\"Kim Jong\"", &["--facet-only"]);
+    let matches = total(&all);
+    assert!(matches > 20);
+    // The timeline accounts for every dated match, per outlet.
+    let o = run(
+        root.parent().unwrap(),
+        &[
+            "timeline",
+            "\"Kim Jong\"",
+            "--index",
+            root.to_str().unwrap(),
+            "--by",
+            "outlet",
+            "--interval",
+            "day",
+            "--top",
+            "1000",
+            "--json",
+        ],
+    );
+    let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let on_timeline: f64 = t["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+        })
+        .sum();
+    let outlet_total: u64 = all["facets"]["outlet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["count"].as_u64().unwrap())
+        .sum();
+    assert!(
+        on_timeline as u64 + t["undated"].as_u64().unwrap() >= matches.min(outlet_total),
+        "{on_timeline} on the timeline"
+    );
+    // The summit week is one story across several outlets.
+    let v = search(
+        &root,
+        "Trump Kim summit Singapore",
+        &[
+            "--group-by",
+            "story",
+            "--since",
+            "2018-06-10",
+            "--until",
+            "2018-06-14",
+        ],
+    );
+    let top = &v["stories"][0];
+    assert!(top["articles"].as_u64().unwrap() >= 5, "{top}");
+    assert!(top["outlets"].as_array().unwrap().len() >= 3, "{top}");
+    assert!(top["people"].to_string().contains("Kim Jong-un"), "{top}");
+    assert!(top["places"].to_string().contains("Singapore"), "{top}");
+}

@@ -1,7 +1,7 @@
 //! Stories: the articles about one event across outlets, grouped even when
 //! their texts differ. Two matching articles belong to one story when they
 //! appeared within two days of each other, share a person, and share at
-//! least two of the people and places that are not common to most matches
+//! least two of the people and places that are not common in the collection
 //! (a quarter of those in common); stories are the connected groups of that
 //! relation.
 
@@ -9,9 +9,9 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::Result;
 use serde::Serialize;
-use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 use tantivy::schema::Value;
+use tantivy::{TantivyDocument, Term};
 
 use super::{Engine, SearchRequest, query, understand};
 
@@ -20,8 +20,10 @@ const MAX_ARTICLES: usize = 400;
 const MAX_DAYS_APART: i64 = 2;
 const MIN_SHARED: f32 = 0.25;
 const MIN_SHARED_NAMES: usize = 2;
-/// A name in more than this share of the matches is too common to link articles.
-const MAX_NAME_SHARE: f32 = 0.2;
+/// A name in more than this share of all indexed articles is too common to link articles.
+const MAX_NAME_SHARE: f32 = 0.15;
+/// In a small collection no name is common enough to ignore.
+const MIN_COMMON_DOCS: f32 = 20.0;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryArticle {
@@ -112,22 +114,35 @@ impl Engine {
                 people_list: people,
             });
         }
-        // Names most matches share (the president, "United States") say
-        // nothing about which event an article covers: only rarer ones count.
-        let mut df: HashMap<&str, usize> = HashMap::new();
+        // Names that much of the whole collection carries (the president,
+        // "United States") say nothing about which event an article covers.
+        let total_docs = searcher.num_docs().max(1) as f32;
+        let mut common_name: HashMap<String, bool> = HashMap::new();
         for c in &candidates {
             for n in &c.names {
-                *df.entry(n.as_str()).or_insert(0) += 1;
+                if !common_name.contains_key(n) {
+                    let field = if c.people.contains(n) {
+                        f.people
+                    } else {
+                        f.places
+                    };
+                    let df = searcher
+                        .doc_freq(&Term::from_field_text(field, n))
+                        .unwrap_or(0) as f32;
+                    common_name.insert(
+                        n.clone(),
+                        df > (MAX_NAME_SHARE * total_docs).max(MIN_COMMON_DOCS),
+                    );
+                }
             }
         }
-        let common = (candidates.len() as f32 * MAX_NAME_SHARE).max(2.0) as usize;
         let telling: Vec<HashSet<&str>> = candidates
             .iter()
             .map(|c| {
                 c.names
                     .iter()
                     .map(String::as_str)
-                    .filter(|n| df[n] <= common)
+                    .filter(|n| !common_name[*n])
                     .collect()
             })
             .collect();
