@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::tsv::{rows, values};
+use super::tsv::{rows, values, word_set};
 
 const COUNTRIES: &str = include_str!("../../index-schema/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../index-schema/gazetteer/places.tsv");
@@ -70,18 +70,6 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub form: usize,
-}
-
-fn word_set(source: &str, kind: &str) -> HashSet<String> {
-    rows(source)
-        .filter(|r| r[0] == kind)
-        .flat_map(|r| {
-            values(&r, 1)
-                .into_iter()
-                .map(String::from)
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 impl Gazetteer {

@@ -292,7 +292,7 @@ impl Extractor {
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_lowercase)
                 .collect();
-            match REGION_ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == key) {
+            match region_abbreviations().iter().find(|(abbr, _)| *abbr == key) {
                 Some((_, name)) => {
                     let form = self.gazetteer.lookup(name)?;
                     form.entities
@@ -476,200 +476,22 @@ impl Support {
     }
 }
 
-/// AP-style abbreviations of US states and Canadian provinces, as datelines
-/// write them after a city ("BURLINGAME, Calif."), lower-cased without dots
-/// or spaces, with the region's name in the gazetteer. Only ever read in a
-/// dateline: in running text "Ill." or "Miss." mean something else.
-const REGION_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ala", "Alabama"),
-    ("al", "Alabama"),
-    ("alaska", "Alaska"),
-    ("ak", "Alaska"),
-    ("ariz", "Arizona"),
-    ("az", "Arizona"),
-    ("ark", "Arkansas"),
-    ("ar", "Arkansas"),
-    ("calif", "California"),
-    ("cal", "California"),
-    ("ca", "California"),
-    ("colo", "Colorado"),
-    ("co", "Colorado"),
-    ("conn", "Connecticut"),
-    ("ct", "Connecticut"),
-    ("del", "Delaware"),
-    ("de", "Delaware"),
-    ("fla", "Florida"),
-    ("fl", "Florida"),
-    ("ga", "Georgia"),
-    ("hawaii", "Hawaii"),
-    ("hi", "Hawaii"),
-    ("idaho", "Idaho"),
-    ("id", "Idaho"),
-    ("ill", "Illinois"),
-    ("il", "Illinois"),
-    ("ind", "Indiana"),
-    ("in", "Indiana"),
-    ("iowa", "Iowa"),
-    ("ia", "Iowa"),
-    ("kan", "Kansas"),
-    ("kans", "Kansas"),
-    ("ks", "Kansas"),
-    ("ky", "Kentucky"),
-    ("la", "Louisiana"),
-    ("me", "Maine"),
-    ("md", "Maryland"),
-    ("mass", "Massachusetts"),
-    ("ma", "Massachusetts"),
-    ("mich", "Michigan"),
-    ("mi", "Michigan"),
-    ("minn", "Minnesota"),
-    ("mn", "Minnesota"),
-    ("miss", "Mississippi"),
-    ("ms", "Mississippi"),
-    ("mo", "Missouri"),
-    ("mont", "Montana"),
-    ("mt", "Montana"),
-    ("neb", "Nebraska"),
-    ("nebr", "Nebraska"),
-    ("ne", "Nebraska"),
-    ("nev", "Nevada"),
-    ("nv", "Nevada"),
-    ("nh", "New Hampshire"),
-    ("nj", "New Jersey"),
-    ("nm", "New Mexico"),
-    ("ny", "New York State"),
-    ("nc", "North Carolina"),
-    ("nd", "North Dakota"),
-    ("ohio", "Ohio"),
-    ("oh", "Ohio"),
-    ("okla", "Oklahoma"),
-    ("ok", "Oklahoma"),
-    ("ore", "Oregon"),
-    ("or", "Oregon"),
-    ("pa", "Pennsylvania"),
-    ("penn", "Pennsylvania"),
-    ("ri", "Rhode Island"),
-    ("sc", "South Carolina"),
-    ("sd", "South Dakota"),
-    ("tenn", "Tennessee"),
-    ("tn", "Tennessee"),
-    ("tex", "Texas"),
-    ("tx", "Texas"),
-    ("utah", "Utah"),
-    ("ut", "Utah"),
-    ("vt", "Vermont"),
-    ("va", "Virginia"),
-    ("wash", "Washington State"),
-    ("wa", "Washington State"),
-    ("wva", "West Virginia"),
-    ("wv", "West Virginia"),
-    ("wis", "Wisconsin"),
-    ("wisc", "Wisconsin"),
-    ("wi", "Wisconsin"),
-    ("wyo", "Wyoming"),
-    ("wy", "Wyoming"),
-    ("dc", "Washington"),
-    ("pr", "Puerto Rico"),
-    ("ont", "Ontario"),
-    ("que", "Quebec"),
-    ("bc", "British Columbia"),
-    ("alta", "Alberta"),
-    ("man", "Manitoba"),
-    ("sask", "Saskatchewan"),
-    ("ns", "Nova Scotia"),
-    ("nb", "New Brunswick"),
-    ("nfld", "Newfoundland and Labrador"),
-    ("pei", "Prince Edward Island"),
-];
+/// Which states preceded which, and the cities of East Germany (index-schema/gazetteer/history.tsv).
+const HISTORY: &str = include_str!("../../index-schema/gazetteer/history.tsv");
+const REGIONS: &str = include_str!("../../index-schema/gazetteer/region_abbreviations.tsv");
 
-/// States that split, merged or were renamed, with the dates between which
-/// an article's place in the later state was in the earlier one: in 1987
-/// Bonn is in West Germany and Kiev in the Soviet Union.
-/// (later state, earlier state, from, until)
-const SUCCESSIONS: &[(&str, &str, &str, &str)] = &[
-    ("Germany", "West Germany", "1949-05-23", "1990-10-03"),
-    ("Russia", "Soviet Union", "1922-12-30", "1991-12-26"),
-    ("Ukraine", "Soviet Union", "1922-12-30", "1991-12-26"),
-    ("Belarus", "Soviet Union", "1922-12-30", "1991-12-26"),
-    ("Kazakhstan", "Soviet Union", "1936-12-05", "1991-12-26"),
-    ("Uzbekistan", "Soviet Union", "1924-10-27", "1991-12-26"),
-    ("Turkmenistan", "Soviet Union", "1924-10-27", "1991-12-26"),
-    ("Kyrgyzstan", "Soviet Union", "1936-12-05", "1991-12-26"),
-    ("Tajikistan", "Soviet Union", "1929-10-16", "1991-12-26"),
-    ("Georgia", "Soviet Union", "1922-12-30", "1991-04-09"),
-    ("Armenia", "Soviet Union", "1922-12-30", "1991-09-21"),
-    ("Azerbaijan", "Soviet Union", "1922-12-30", "1991-08-30"),
-    ("Moldova", "Soviet Union", "1940-08-02", "1991-08-27"),
-    ("Lithuania", "Soviet Union", "1940-08-03", "1990-03-11"),
-    ("Latvia", "Soviet Union", "1940-08-05", "1990-05-04"),
-    ("Estonia", "Soviet Union", "1940-08-06", "1991-08-20"),
-    (
-        "Czech Republic",
-        "Czechoslovakia",
-        "1918-10-28",
-        "1993-01-01",
-    ),
-    ("Slovakia", "Czechoslovakia", "1918-10-28", "1993-01-01"),
-    ("Croatia", "Yugoslavia", "1945-11-29", "1991-06-25"),
-    ("Slovenia", "Yugoslavia", "1945-11-29", "1991-06-25"),
-    ("North Macedonia", "Yugoslavia", "1945-11-29", "1991-09-08"),
-    (
-        "Bosnia and Herzegovina",
-        "Yugoslavia",
-        "1945-11-29",
-        "1992-03-03",
-    ),
-    ("Serbia", "Yugoslavia", "1945-11-29", "1992-04-27"),
-    ("Montenegro", "Yugoslavia", "1945-11-29", "1992-04-27"),
-    ("Kosovo", "Yugoslavia", "1945-11-29", "1992-04-27"),
-    (
-        "Serbia",
-        "Serbia and Montenegro",
-        "1992-04-27",
-        "2006-06-05",
-    ),
-    (
-        "Montenegro",
-        "Serbia and Montenegro",
-        "1992-04-27",
-        "2006-06-03",
-    ),
-    (
-        "Kosovo",
-        "Serbia and Montenegro",
-        "1992-04-27",
-        "2006-06-05",
-    ),
-    ("South Sudan", "Sudan", "1956-01-01", "2011-07-09"),
-    ("Eritrea", "Ethiopia", "1952-09-15", "1993-05-24"),
-];
-
-/// Cities of the German Democratic Republic, which before 1990 were in East
-/// Germany, not West Germany.
-const EAST_GERMAN_PLACES: &[&str] = &[
-    "Leipzig",
-    "Dresden",
-    "Chemnitz",
-    "Karl-Marx-Stadt",
-    "Magdeburg",
-    "Rostock",
-    "Halle (Saale)",
-    "Halle",
-    "Erfurt",
-    "Potsdam",
-    "Gera",
-    "Cottbus",
-    "Zwickau",
-    "Schwerin",
-    "Jena",
-    "Dessau",
-    "Weimar",
-    "Frankfurt (Oder)",
-    "East Berlin",
-    "Neubrandenburg",
-    "Stralsund",
-    "Greifswald",
-];
+/// AP-style abbreviations of US states and Canadian provinces as datelines
+/// write them ("BURLINGAME, Calif."), lower-cased without dots: only ever
+/// read in a dateline, where "Ill." or "Miss." cannot mean anything else.
+fn region_abbreviations() -> &'static [(String, String)] {
+    static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        tsv::rows(REGIONS)
+            .filter(|r| r.len() >= 2)
+            .map(|r| (r[0].to_string(), r[1].to_string()))
+            .collect()
+    })
+}
 
 /// One succession, resolved against the gazetteer.
 struct Succession {
@@ -693,18 +515,21 @@ fn resolve_successions(
             .map(|i| i as CountryId)
     };
     let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("succession dates parse");
-    let successions = SUCCESSIONS
-        .iter()
-        .filter_map(|(later, earlier, from, until)| {
+    let successions = tsv::rows(HISTORY)
+        .filter(|r| r[0] == "succession" && r.len() >= 5)
+        .filter_map(|r| {
             Some(Succession {
-                later: id(later)?,
-                earlier: id(earlier)?,
-                from: date(from),
-                until: date(until),
+                later: id(r[1])?,
+                earlier: id(r[2])?,
+                from: date(r[3]),
+                until: date(r[4]),
             })
         })
         .collect();
-    let east: HashSet<&str> = EAST_GERMAN_PLACES.iter().copied().collect();
+    let east: HashSet<&str> = tsv::rows(HISTORY)
+        .filter(|r| r[0] == "east_germany" && r.len() >= 2)
+        .map(|r| r[1])
+        .collect();
     let east_places = gaz
         .places
         .iter()

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use super::gazetteer::{Entity, Gazetteer, Hit};
 use super::tokens::{Token, tokenize};
-use super::tsv::{rows, values};
+use super::tsv::word_set;
 
 const PARTICLES: &[&str] = &[
     "al", "bin", "ibn", "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le",
@@ -66,17 +66,7 @@ struct Cues {
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
-        let set = |kind: &str| -> HashSet<String> {
-            rows(CUE_SOURCE)
-                .filter(|r| r[0] == kind)
-                .flat_map(|r| {
-                    values(&r, 1)
-                        .into_iter()
-                        .map(String::from)
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        };
+        let set = |kind: &str| word_set(CUE_SOURCE, kind);
         Cues {
             title_alone: set("title_alone"),
             not_person: set("not_person").iter().map(|n| name_key(n)).collect(),

@@ -20,3 +20,16 @@ pub fn values<'a>(row: &[&'a str], i: usize) -> Vec<&'a str> {
         })
         .unwrap_or_default()
 }
+
+/// The words of every `kind<TAB>a|b|c` row of one kind, as a set.
+pub fn word_set(source: &str, kind: &str) -> std::collections::HashSet<String> {
+    rows(source)
+        .filter(|r| r[0] == kind)
+        .flat_map(|r| {
+            values(&r, 1)
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
