@@ -271,25 +271,10 @@ impl Engine {
         limit: usize,
     ) -> Result<(Vec<(f32, DocAddress)>, Vec<Vec<(f32, DocAddress)>>)> {
         use crate::coverage::{DEFAULT_THRESHOLD, Fingerprint};
-        let mut columns: HashMap<u32, Option<tantivy::columnar::BytesColumn>> = HashMap::new();
-        let mut buffer = Vec::new();
+        let prints = fingerprints(searcher, &ranked);
         let mut leaders: Vec<((f32, DocAddress), Option<Fingerprint>)> = Vec::new();
         let mut folded: Vec<Vec<(f32, DocAddress)>> = Vec::new();
-        for (score, addr) in ranked {
-            let column = columns.entry(addr.segment_ord).or_insert_with(|| {
-                searcher
-                    .segment_reader(addr.segment_ord)
-                    .fast_fields()
-                    .bytes("fingerprint")
-                    .ok()
-                    .flatten()
-            });
-            let print = column.as_ref().and_then(|c| {
-                let ord = c.term_ords(addr.doc_id).next()?;
-                buffer.clear();
-                c.ord_to_bytes(ord, &mut buffer).ok()?;
-                Fingerprint::from_bytes(&buffer)
-            });
+        for ((score, addr), print) in ranked.into_iter().zip(prints) {
             let home = print.as_ref().filter(|p| p.is_linkable()).and_then(|p| {
                 leaders.iter().position(|(_, lp)| {
                     lp.as_ref()
@@ -762,6 +747,49 @@ pub(crate) fn stored_date(doc: &TantivyDocument, field: tantivy::schema::Field) 
         .and_then(|v| v.as_datetime())
         .and_then(|d| Utc.timestamp_opt(d.into_timestamp_secs(), 0).single())
         .map(|d| crate::article::format_date(&d))
+}
+
+/// The stored fingerprint of each ranked document, read per segment in one
+/// sorted pass over the column's dictionary (one block decode per block).
+fn fingerprints(
+    searcher: &tantivy::Searcher,
+    ranked: &[(f32, DocAddress)],
+) -> Vec<Option<crate::coverage::Fingerprint>> {
+    use crate::coverage::Fingerprint;
+    let mut out: Vec<Option<Fingerprint>> = vec![None; ranked.len()];
+    let mut by_segment: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, (_, addr)) in ranked.iter().enumerate() {
+        by_segment.entry(addr.segment_ord).or_default().push(i);
+    }
+    for (segment, members) in by_segment {
+        let Ok(Some(column)) = searcher
+            .segment_reader(segment)
+            .fast_fields()
+            .bytes("fingerprint")
+        else {
+            continue;
+        };
+        let ords: Vec<(u64, usize)> = members
+            .iter()
+            .filter_map(|&i| column.term_ords(ranked[i].1.doc_id).next().map(|o| (o, i)))
+            .collect();
+        let mut sorted: Vec<u64> = ords.iter().map(|(o, _)| *o).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut decoded: HashMap<u64, Fingerprint> = HashMap::with_capacity(sorted.len());
+        let mut next = sorted.iter();
+        let _ = column
+            .dictionary()
+            .sorted_ords_to_term_cb(&sorted, |bytes| {
+                if let (Some(&ord), Some(print)) = (next.next(), Fingerprint::from_bytes(bytes)) {
+                    decoded.insert(ord, print);
+                }
+            });
+        for (ord, i) in ords {
+            out[i] = decoded.get(&ord).cloned();
+        }
+    }
+    out
 }
 
 /// The stem of a word, as the index stores it.
