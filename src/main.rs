@@ -382,14 +382,18 @@ fn run_index(args: IndexArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A first search with no index builds one from `./corpus`, so a new user's
-/// first command works.
-fn ensure_index(root: &Path, explicit: bool) -> Result<()> {
-    // An index this version can open is used as it is; a missing one, or one
-    // from an older version, is (re)built from ./corpus when there is one.
-    if explicit || (store::exists(root) && store::open(root).is_ok()) {
-        return Ok(());
+/// Opens the index to search. At the default location, a missing index, or
+/// one from an older version, is (re)built from `./corpus` first, so a new
+/// user's first command works.
+fn open_engine(location: &IndexLocation) -> Result<Engine> {
+    let root = location.root();
+    if location.index.is_none() && !store::usable(&root) {
+        build_from_local_corpus(&root)?;
     }
+    Engine::open(&root)
+}
+
+fn build_from_local_corpus(root: &Path) -> Result<()> {
     let corpus = Path::new("corpus");
     if !corpus.is_dir() {
         return Ok(());
@@ -411,9 +415,7 @@ fn ensure_index(root: &Path, explicit: bool) -> Result<()> {
 }
 
 fn run_search(args: SearchArgs) -> Result<ExitCode> {
-    let root = args.location.root();
-    ensure_index(&root, args.location.index.is_some())?;
-    let engine = Engine::open(&root)?;
+    let engine = open_engine(&args.location)?;
     let (since, until) = args.dates.bounds()?;
     let request = SearchRequest {
         query: args.query.clone(),
@@ -716,9 +718,7 @@ fn run_similar(args: SimilarArgs) -> Result<ExitCode> {
 
 fn run_timeline(args: TimelineArgs) -> Result<ExitCode> {
     use communique::search::timeline;
-    let root = args.location.root();
-    ensure_index(&root, args.location.index.is_some())?;
-    let engine = Engine::open(&root)?;
+    let engine = open_engine(&args.location)?;
     let (since, until) = args.dates.bounds()?;
     let request = SearchRequest {
         since,

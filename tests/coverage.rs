@@ -6,6 +6,13 @@ use std::fs;
 
 use common::*;
 
+/// `communique timeline QUERY --index ROOT [extra...]`.
+fn timeline(root: &std::path::Path, query: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["timeline", query, "--index", root.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    run(root.parent().unwrap(), &args)
+}
+
 const STORY: &str = "North Korea and the United States held working-level talks in the village of Panmunjom on Sunday, officials said, as both sides prepared for a possible second summit between the two leaders. The talks focused on denuclearization steps and on a declaration formally ending the 1950-53 Korean War, which ended in an armistice rather than a peace treaty. Diplomats from both countries said the meeting was constructive and that further sessions were planned for the coming weeks, although no date had been set.";
 
 #[test]
@@ -40,19 +47,10 @@ fn wire_copies_fold_into_one_hit_and_timelines_count_by_outlet() {
     let v = search(&root, "Panmunjom talks", &["--no-collapse"]);
     assert_eq!(hits(&v).len(), 3);
 
-    let o = run(
-        root.parent().unwrap(),
-        &[
-            "timeline",
-            "Panmunjom",
-            "--index",
-            root.to_str().unwrap(),
-            "--by",
-            "outlet",
-            "--interval",
-            "month",
-            "--json",
-        ],
+    let o = timeline(
+        &root,
+        "Panmunjom",
+        &["--by", "outlet", "--interval", "month", "--json"],
     );
     assert!(o.status.success(), "{}", describe(&o));
     let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -61,13 +59,10 @@ fn wire_copies_fold_into_one_hit_and_timelines_count_by_outlet() {
     let two = series.iter().find(|s| s["group"] == "Daily Two").unwrap();
     assert_eq!(two["values"], serde_json::json!([0.0, 1.0]));
 
-    let o = run(
-        root.parent().unwrap(),
+    let o = timeline(
+        &root,
+        "Panmunjom",
         &[
-            "timeline",
-            "Panmunjom",
-            "--index",
-            root.to_str().unwrap(),
             "--by",
             "outlet",
             "--interval",
@@ -194,13 +189,10 @@ fn coverage_views_on_a_real_slice() {
     let matches = total(&all);
     assert!(matches > 20);
     // The timeline accounts for every dated match, per outlet.
-    let o = run(
-        root.parent().unwrap(),
+    let o = timeline(
+        &root,
+        "\"Kim Jong\"",
         &[
-            "timeline",
-            "\"Kim Jong\"",
-            "--index",
-            root.to_str().unwrap(),
             "--by",
             "outlet",
             "--interval",

@@ -207,9 +207,7 @@ impl Gazetteer {
 
     /// Looks a name up regardless of case ("SEOUL" in a dateline, "north korea" in a filter).
     pub fn lookup(&self, name: &str) -> Option<&Form> {
-        self.by_lower
-            .get(&name.trim().to_lowercase())
-            .map(|&i| &self.forms[i])
+        self.lookup_form(name).map(|(_, form)| form)
     }
 
     /// Every name of an entity ("North Korea", "DPRK", "N. Korea"), for query expansion.

@@ -1,7 +1,7 @@
 //! Outlets under one canonical name, from metadata, the URL's domain, a
 //! byline ("with NBC News") or an e-mail address in a sign-off.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::tsv::{rows, values};
 
@@ -14,7 +14,6 @@ pub struct Outlets {
     by_domain: HashMap<String, String>,
     /// (alias, canonical), longest alias first, for scanning bylines.
     aliases: Vec<(String, String)>,
-    canonical: HashSet<String>,
 }
 
 fn domain_of(url: &str) -> Option<String> {
@@ -29,10 +28,8 @@ impl Outlets {
         let mut by_alias = HashMap::new();
         let mut by_domain = HashMap::new();
         let mut aliases = Vec::new();
-        let mut canonical = HashSet::new();
         for row in rows(OUTLETS) {
             let name = row[0].to_string();
-            canonical.insert(name.clone());
             for alias in std::iter::once(row[0]).chain(values(&row, 1)) {
                 by_alias.insert(alias.to_lowercase(), name.clone());
                 aliases.push((alias.to_string(), name.clone()));
@@ -46,7 +43,6 @@ impl Outlets {
             by_alias,
             by_domain,
             aliases,
-            canonical,
         }
     }
 
@@ -114,10 +110,6 @@ impl Outlets {
         found.sort();
         let publisher = found.iter().rev().find(|(_, n)| !WIRES.contains(n));
         publisher.or(found.last()).map(|(_, n)| n.to_string())
-    }
-
-    pub fn is_canonical(&self, name: &str) -> bool {
-        self.canonical.contains(name)
     }
 }
 

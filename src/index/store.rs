@@ -35,10 +35,6 @@ pub fn default_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".communique"))
 }
 
-pub fn exists(root: &Path) -> bool {
-    root.join(CURRENT).is_file()
-}
-
 /// A fresh folder for a generation that is not live yet.
 pub fn new_generation(root: &Path) -> Result<PathBuf> {
     fs::create_dir_all(root)
@@ -97,6 +93,15 @@ fn is_building(dir: &Path) -> bool {
 
 pub fn discard(generation: &Path) {
     let _ = fs::remove_dir_all(generation);
+}
+
+/// Whether the live generation was written by a compatible version, judged
+/// from its manifest alone (cheap: the index itself is not opened).
+pub fn usable(root: &Path) -> bool {
+    let Ok(name) = fs::read_to_string(root.join(CURRENT)) else {
+        return false;
+    };
+    read_manifest(&root.join(name.trim())).is_ok_and(|m| m.schema_version == SCHEMA_VERSION)
 }
 
 /// The live generation, when it indexes `corpus` and this version can update it.

@@ -51,7 +51,6 @@ pub struct SourceFile {
     pub rel: String,
     pub format: FileFormat,
     pub gzip: bool,
-    pub size: u64,
 }
 
 /// Why a file, or a record inside one, was not indexed (or was indexed with a caveat).
@@ -199,13 +198,11 @@ pub fn discover(root: &Path) -> Discovery {
             skips.push(Skip::new(&rel, SkipKind::Unsupported, ""));
             continue;
         };
-        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
         files.push(SourceFile {
             path: path.to_path_buf(),
             rel,
             format,
             gzip,
-            size,
         });
     }
     let metadata = Metadata::load(&metadata_files, &mut skips);

@@ -211,7 +211,6 @@ mod tests {
             rel: "x.jsonl".into(),
             format: FileFormat::JsonLines,
             gzip: false,
-            size: 0,
         }
     }
 

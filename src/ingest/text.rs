@@ -66,7 +66,6 @@ mod tests {
             rel: "a.md".into(),
             format: FileFormat::Markdown,
             gzip: false,
-            size: 0,
         };
         let text = "---\noutlet: Reuters\ndate: 2018-09-20\n---\n\n# The title\n\nBody here.\n";
         let mut out = Vec::new();

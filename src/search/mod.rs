@@ -140,6 +140,15 @@ const TITLE_WEIGHT: f32 = 0.5;
 const PROXIMITY_SLOP: u32 = 2;
 const PROXIMITY_WEIGHT: f32 = 1.0;
 
+/// A query ready to run, with what highlighting and suggestions need.
+pub struct Compiled {
+    pub parsed: ParsedQuery,
+    /// The words as typed, before aliases were added: what suggestions correct.
+    pub typed_words: Vec<String>,
+    pub fuzzy: Vec<(String, bool)>,
+    pub query: Box<dyn Query>,
+}
+
 /// An open index, kept for many queries (the bench reuses it).
 pub struct Engine {
     pub index: Index,
@@ -172,6 +181,21 @@ impl Engine {
             parser,
             extractor: Extractor::shared(),
             terms: Default::default(),
+        })
+    }
+
+    /// Parses, expands (aliases, ordinals, fuzzy words) and builds a query:
+    /// the one way search, timelines and stories read what the user typed.
+    pub fn compile(&self, text: &str, request: &SearchRequest) -> Result<Compiled> {
+        let mut parsed = query::parse(text)?;
+        let typed_words = parsed.words.clone();
+        let fuzzy = understand::expand(&mut parsed, &self.extractor.gazetteer, request.fuzzy);
+        let query = self.build_query(&parsed, &fuzzy, request)?;
+        Ok(Compiled {
+            parsed,
+            typed_words,
+            fuzzy,
+            query,
         })
     }
 
@@ -568,10 +592,12 @@ impl Engine {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
         let mut timings = Timings::default();
-        let mut parsed = query::parse(&request.query)?;
-        let typed_words = parsed.words.clone();
-        let fuzzy = understand::expand(&mut parsed, &self.extractor.gazetteer, request.fuzzy);
-        let query = self.build_query(&parsed, &fuzzy, request)?;
+        let Compiled {
+            parsed,
+            typed_words,
+            fuzzy,
+            query,
+        } = self.compile(&request.query, request)?;
         timings.query_ms = ms(started);
 
         let searcher = self.reader.searcher();
@@ -661,11 +687,7 @@ impl Engine {
             let mut duplicates = Vec::with_capacity(group.len());
             for (similarity, addr) in group {
                 let d: TantivyDocument = searcher.doc(addr)?;
-                let text = |field| {
-                    d.get_first(field)
-                        .and_then(|v| v.as_str())
-                        .map(String::from)
-                };
+                let text = |field| stored_text(&d, field);
                 duplicates.push(Duplicate {
                     id: text(self.fields.id).unwrap_or_default(),
                     title: text(self.fields.title).unwrap_or_default(),
@@ -709,16 +731,8 @@ impl Engine {
         request: &SearchRequest,
     ) -> Hit {
         let f = &self.fields;
-        let text = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(String::from)
-        };
-        let all = |field| -> Vec<String> {
-            doc.get_all(field)
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect()
-        };
+        let text = |field| stored_text(doc, field);
+        let all = |field| stored_all(doc, field);
         let title = text(f.title).unwrap_or_default();
         let body = text(f.body).unwrap_or_default();
         let date = stored_date(doc, f.date);
@@ -801,10 +815,21 @@ fn stem_of(word: &str) -> Option<String> {
 
 /// The cleaned text of a stored article.
 pub fn stored_body(engine: &Engine, doc: &TantivyDocument) -> String {
-    doc.get_first(engine.fields.body)
+    stored_text(doc, engine.fields.body).unwrap_or_default()
+}
+
+/// A stored text field's first value.
+pub(crate) fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
         .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string()
+        .map(String::from)
+}
+
+/// Every value of a stored multi-valued text field (people, places...).
+pub(crate) fn stored_all(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect()
 }
 
 /// Facet values most frequent first, as shown and printed.

@@ -13,7 +13,7 @@ use tantivy::collector::TopDocs;
 use tantivy::schema::Value;
 use tantivy::{TantivyDocument, Term};
 
-use super::{Engine, SearchRequest, query, understand};
+use super::{Engine, SearchRequest};
 
 /// Matches considered, best first: enough for the main stories of a query.
 const MAX_ARTICLES: usize = 400;
@@ -74,25 +74,15 @@ impl Engine {
     /// The stories among a query's best matches, largest first; and the
     /// number of matches considered.
     pub fn stories(&self, request: &SearchRequest, limit: usize) -> Result<(usize, Vec<Story>)> {
-        let mut parsed = query::parse(&request.query)?;
-        let fuzzy = understand::expand(&mut parsed, &self.extractor.gazetteer, request.fuzzy);
-        let q = self.build_query(&parsed, &fuzzy, request)?;
+        let q = self.compile(&request.query, request)?.query;
         let searcher = self.reader.searcher();
         let ranked = searcher.search(&q, &TopDocs::with_limit(MAX_ARTICLES).order_by_score())?;
         let f = &self.fields;
         let mut candidates = Vec::with_capacity(ranked.len());
         for (score, addr) in &ranked {
             let doc: TantivyDocument = searcher.doc(*addr)?;
-            let all = |field| -> Vec<String> {
-                doc.get_all(field)
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            };
-            let text = |field| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(String::from)
-            };
+            let all = |field| super::stored_all(&doc, field);
+            let text = |field| super::stored_text(&doc, field);
             let day = doc
                 .get_first(f.date)
                 .and_then(|v| v.as_datetime())

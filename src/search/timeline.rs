@@ -11,8 +11,7 @@ use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{AllQuery, Query};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::{Engine, Interval, SearchRequest, interval_for_span, period_of, query};
-use crate::search::understand;
+use super::{Engine, Interval, SearchRequest, interval_for_span, period_of};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -166,9 +165,7 @@ impl Engine {
         top: usize,
         request: &SearchRequest,
     ) -> Result<Timeline> {
-        let mut parsed = query::parse(query_text)?;
-        let fuzzy = understand::expand(&mut parsed, &self.extractor.gazetteer, false);
-        let q = self.build_query(&parsed, &fuzzy, request)?;
+        let q = self.compile(query_text, request)?.query;
         let searcher = self.reader.searcher();
         let field = by.map(GroupBy::field);
         let (counts, undated) = searcher.search(&q, &DayGroupCollector { field })?;
