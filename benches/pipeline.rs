@@ -50,6 +50,8 @@ fn raw_articles(dir: &PathBuf) -> Vec<communique::Article> {
 }
 
 fn benches(c: &mut Criterion) {
+    // What every `search` process pays before it can answer.
+    c.bench_function("startup: load gazetteers", |b| b.iter(Extractor::new));
     let dir = corpus();
     let raw = raw_articles(&dir);
     let cleaner = Cleaner::new();

@@ -2,8 +2,11 @@
 //! loaded once and matched in one pass with Aho-Corasick.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHasher;
 
 use super::tsv::{rows, values, word_set};
 
@@ -47,21 +50,39 @@ pub struct Gazetteer {
     pub people: Vec<String>,
     pub forms: Vec<Form>,
     /// Built on first use: search only looks names up, indexing scans texts.
-    matcher: std::sync::OnceLock<AhoCorasick>,
-    /// Lower-cased surface form -> form index, for datelines and filters.
-    by_lower: HashMap<String, usize>,
+    matcher: OnceLock<AhoCorasick>,
+    /// Hash of the lower-cased surface form -> form index, for datelines and
+    /// filters (hashed as it lowers, so loading allocates no key strings).
+    by_lower: FastMap<u64, u32>,
     /// Surface form of each form, as written in the data.
-    surfaces: Vec<String>,
-    /// Entity -> the forms that name it (not its demonyms).
-    names_of: HashMap<Entity, Vec<usize>>,
-    given_names: std::sync::OnceLock<HashSet<String>>,
+    surfaces: Vec<&'static str>,
+    given_names: OnceLock<HashSet<String>>,
+    /// Surname -> people of the gazetteer who carry it, built on first use.
+    by_surname: OnceLock<HashMap<String, Vec<PersonId>>>,
     pub titles: HashSet<String>,
     pub cue_after: HashSet<String>,
     pub not_name: HashSet<String>,
     pub org_words: HashSet<String>,
     pub surname_first: HashSet<String>,
-    /// Surname -> people of the gazetteer who carry it (for "President Reagan").
-    pub by_surname: HashMap<String, Vec<PersonId>>,
+}
+
+/// Every `search` process loads the gazetteers before it answers, so the
+/// tables hash with Fx (short keys, no untrusted input) and borrow the
+/// embedded data instead of copying it.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+fn fast_map<K, V>(capacity: usize) -> FastMap<K, V> {
+    FastMap::with_capacity_and_hasher(capacity, Default::default())
+}
+
+/// The hash of a name's lower-case form, computed without building it.
+fn caseless_hash(name: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = FxHasher::default();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        hasher.write_u32(c as u32);
+    }
+    hasher.finish()
 }
 
 /// A gazetteer hit in a text, in bytes.
@@ -74,21 +95,20 @@ pub struct Hit {
 
 impl Gazetteer {
     pub fn load() -> Gazetteer {
-        let mut forms: Vec<(String, Entity)> = Vec::new();
+        let mut forms: Vec<(&'static str, Entity)> = Vec::with_capacity(16_384);
         let mut countries = Vec::new();
-        let mut country_ids = HashMap::new();
+        let mut country_ids = fast_map(512);
         for row in rows(COUNTRIES) {
             let id = countries.len() as CountryId;
-            let name = row[0].to_string();
-            country_ids.insert(name.clone(), id);
-            forms.push((name.clone(), Entity::Country(id)));
+            country_ids.insert(row[0], id);
+            forms.push((row[0], Entity::Country(id)));
             for alias in values(&row, 1) {
-                forms.push((alias.to_string(), Entity::Country(id)));
+                forms.push((alias, Entity::Country(id)));
             }
             for adjective in values(&row, 2) {
-                forms.push((adjective.to_string(), Entity::Demonym(id)));
+                forms.push((adjective, Entity::Demonym(id)));
             }
-            countries.push(name);
+            countries.push(row[0].to_string());
         }
         let mut places = Vec::new();
         for row in rows(PLACES) {
@@ -96,9 +116,9 @@ impl Gazetteer {
                 continue;
             };
             let id = places.len() as PlaceId;
-            forms.push((row[0].to_string(), Entity::Place(id)));
+            forms.push((row[0], Entity::Place(id)));
             for alias in values(&row, 3) {
-                forms.push((alias.to_string(), Entity::Place(id)));
+                forms.push((alias, Entity::Place(id)));
             }
             places.push(Place {
                 name: row[0].to_string(),
@@ -106,64 +126,69 @@ impl Gazetteer {
             });
         }
         let mut people = Vec::new();
-        let mut by_surname: HashMap<String, Vec<PersonId>> = HashMap::new();
         for row in rows(PEOPLE) {
             let id = people.len() as PersonId;
-            forms.push((row[0].to_string(), Entity::Person(id)));
+            forms.push((row[0], Entity::Person(id)));
             for alias in values(&row, 1) {
-                forms.push((alias.to_string(), Entity::Person(id)));
-            }
-            if let Some(last) = row[0].split_whitespace().last() {
-                by_surname.entry(last.to_string()).or_default().push(id);
+                forms.push((alias, Entity::Person(id)));
             }
             people.push(row[0].to_string());
         }
-        let ambiguous: HashSet<&str> = rows(AMBIGUOUS).map(|r| r[0]).collect();
+        let mut ambiguous: FastMap<&str, ()> = fast_map(1024);
+        ambiguous.extend(rows(AMBIGUOUS).map(|r| (r[0], ())));
 
         // One form per distinct surface string, carrying all its meanings.
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut merged: Vec<Form> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
+        let mut index: FastMap<&str, u32> = fast_map(forms.len());
+        let mut merged: Vec<Form> = Vec::with_capacity(forms.len());
+        let mut surfaces: Vec<&'static str> = Vec::with_capacity(forms.len());
         for (surface, entity) in forms {
-            let i = *index.entry(surface.clone()).or_insert_with(|| {
+            let i = *index.entry(surface).or_insert_with(|| {
                 merged.push(Form {
-                    entities: Vec::new(),
-                    ambiguous: ambiguous.contains(surface.as_str()),
+                    entities: Vec::with_capacity(1),
+                    ambiguous: ambiguous.contains_key(surface),
                 });
-                patterns.push(surface.clone());
-                merged.len() - 1
-            });
+                surfaces.push(surface);
+                (merged.len() - 1) as u32
+            }) as usize;
             if !merged[i].entities.contains(&entity) {
                 merged[i].entities.push(entity);
             }
         }
-        let mut by_lower = HashMap::new();
-        let mut names_of: HashMap<Entity, Vec<usize>> = HashMap::new();
-        for (i, p) in patterns.iter().enumerate() {
-            by_lower.entry(p.to_lowercase()).or_insert(i);
-            for e in &merged[i].entities {
-                if !matches!(e, Entity::Demonym(_)) {
-                    names_of.entry(*e).or_default().push(i);
-                }
-            }
+        let mut by_lower = fast_map(surfaces.len());
+        for (i, p) in surfaces.iter().enumerate() {
+            by_lower.entry(caseless_hash(p)).or_insert(i as u32);
         }
         Gazetteer {
             countries,
             places,
             people,
             forms: merged,
-            matcher: std::sync::OnceLock::new(),
+            matcher: OnceLock::new(),
             by_lower,
-            surfaces: patterns,
-            names_of,
-            given_names: std::sync::OnceLock::new(),
+            surfaces,
+            given_names: OnceLock::new(),
+            by_surname: OnceLock::new(),
             titles: word_set(CUES, "title"),
             cue_after: word_set(CUES, "cue_after"),
             not_name: word_set(CUES, "not_name"),
             org_words: word_set(CUES, "org_word"),
             surname_first: word_set(CUES, "surname_first"),
-            by_surname,
         }
+    }
+
+    /// Surname -> people of the gazetteer who carry it (for "President Reagan").
+    pub fn by_surname(&self) -> &HashMap<String, Vec<PersonId>> {
+        self.by_surname.get_or_init(|| {
+            let mut map: HashMap<String, Vec<PersonId>> = HashMap::new();
+            for (id, name) in self.people.iter().enumerate() {
+                if let Some(last) = name.split_whitespace().last() {
+                    map.entry(last.to_string())
+                        .or_default()
+                        .push(id as PersonId);
+                }
+            }
+            map
+        })
     }
 
     fn matcher(&self) -> &AhoCorasick {
@@ -211,22 +236,32 @@ impl Gazetteer {
     }
 
     /// Every name of an entity ("North Korea", "DPRK", "N. Korea"), for query expansion.
+    /// A scan, not a table: a query asks this once or twice, and a scan of
+    /// the forms costs less than building the table at every start.
     pub fn names_of(&self, entity: Entity) -> Vec<&str> {
-        self.names_of
-            .get(&entity)
-            .map(|forms| forms.iter().map(|&i| self.surfaces[i].as_str()).collect())
-            .unwrap_or_default()
+        self.forms
+            .iter()
+            .zip(&self.surfaces)
+            .filter(|(form, _)| form.entities.contains(&entity))
+            .map(|(_, surface)| *surface)
+            .collect()
     }
 
     /// The form a name is, with its surface, ignoring case.
     pub fn lookup_form(&self, name: &str) -> Option<(usize, &Form)> {
-        self.by_lower
-            .get(&name.trim().to_lowercase())
-            .map(|&i| (i, &self.forms[i]))
+        let name = name.trim();
+        let &i = self.by_lower.get(&caseless_hash(name))?;
+        let i = i as usize;
+        // Equal hashes of different names are possible in principle: check.
+        let same = self.surfaces[i]
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(name.chars().flat_map(char::to_lowercase));
+        same.then(|| (i, &self.forms[i]))
     }
 
     pub fn surface(&self, form: usize) -> &str {
-        &self.surfaces[form]
+        self.surfaces[form]
     }
 
     pub fn country_of(&self, entity: Entity) -> Option<CountryId> {

@@ -452,7 +452,7 @@ impl<'g> PeopleFinder<'g> {
             let candidates = by_part.get(word).or_else(|| by_part.get(word_base));
             let known = || {
                 self.gaz
-                    .by_surname
+                    .by_surname()
                     .get(word)
                     .filter(|ids| ids.len() == 1)
                     .map(|ids| self.gaz.people[ids[0] as usize].clone())

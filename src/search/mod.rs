@@ -21,7 +21,7 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, IndexReader, Order, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::extract::{Entity, Extractor, name_key};
 use crate::index::schema::{FACET_FIELDS, Fields, news_analyzer};
@@ -167,7 +167,12 @@ fn ms(since: Instant) -> f64 {
 impl Engine {
     pub fn open(root: &Path) -> Result<Engine> {
         let (index, _) = store::open(root)?;
-        let reader = index.reader().context("cannot open an index reader")?;
+        // Manual: a search process reads one generation and needs no watcher thread.
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("cannot open an index reader")?;
         let fields = Fields::new(&index.schema());
         let mut parser = QueryParser::for_index(&index, vec![fields.title, fields.body]);
         // BM25's length normalisation already favours short titles; measured on
