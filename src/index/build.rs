@@ -219,6 +219,11 @@ fn update(options: &BuildOptions, live: &Path, started: Instant) -> Result<Build
     Ok(report)
 }
 
+/// A search fetches 10 articles and decompresses the whole block around each:
+/// 4 KiB blocks (tantivy's default is 16) cut that fetch by a quarter on
+/// Reuters (`communique bench`: 0.150 -> 0.111 ms) for a 4% larger index.
+const DOCSTORE_BLOCK_BYTES: usize = 4096;
+
 fn write_generation(
     options: &BuildOptions,
     discovery: ingest::Discovery,
@@ -227,7 +232,14 @@ fn write_generation(
 ) -> Result<(BuildReport, Manifest)> {
     let schema = build_schema();
     let fields = Fields::new(&schema);
-    let index = Index::create_in_dir(generation, schema)
+    let settings = tantivy::IndexSettings {
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+        ..Default::default()
+    };
+    let index = Index::builder()
+        .schema(schema)
+        .settings(settings)
+        .create_in_dir(generation)
         .with_context(|| format!("cannot create an index in {}", generation.display()))?;
     register_tokenizers(&index);
     let mut writer: IndexWriter = index

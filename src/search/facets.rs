@@ -11,6 +11,9 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 /// Counts per value for each name field, and matches per day.
 #[derive(Debug, Default, Clone)]
 pub struct FacetCounts {
+    /// Every match: counting here spares the top-10 pass an exhaustive count,
+    /// so that pass can skip blocks that cannot reach the top (block-max WAND).
+    pub matches: u64,
     pub fields: Vec<(String, HashMap<String, u64>)>,
     /// Days since 1970-01-01 -> matching articles that day.
     pub days: BTreeMap<i64, u64>,
@@ -34,7 +37,13 @@ pub struct SegmentFacets {
     first_day: i64,
     days: Vec<u32>,
     undated: u64,
+    matches: u64,
     top_only: Option<usize>,
+    /// Scratch for block collection: rows of the block's docs, their values.
+    doc_buf: Vec<DocId>,
+    row_buf: Vec<u32>,
+    ord_buf: Vec<u64>,
+    date_buf: Vec<Option<tantivy::DateTime>>,
 }
 
 /// Longer spans than this (in days) are not a news corpus; count them sparsely.
@@ -48,6 +57,7 @@ pub struct SegmentFruit {
     fields: Vec<HashMap<String, u64>>,
     days: HashMap<i64, u64>,
     undated: u64,
+    matches: u64,
 }
 
 const SECONDS_PER_DAY: i64 = 86_400;
@@ -87,7 +97,12 @@ impl Collector for FacetCollector {
             first_day,
             days: vec![0; span as usize],
             undated: 0,
+            matches: 0,
             top_only: self.top_only,
+            doc_buf: Vec::new(),
+            row_buf: Vec::new(),
+            ord_buf: Vec::new(),
+            date_buf: Vec::new(),
         })
     }
 
@@ -114,6 +129,7 @@ impl Collector for FacetCollector {
                 *merged.days.entry(day).or_insert(0) += n;
             }
             merged.undated += fruit.undated;
+            merged.matches += fruit.matches;
         }
         Ok(merged)
     }
@@ -123,6 +139,7 @@ impl SegmentCollector for SegmentFacets {
     type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, _: Score) {
+        self.matches += 1;
         for (column, counts) in self.columns.iter().zip(self.counts.iter_mut()) {
             if let Some(column) = column {
                 for ord in column.term_ords(doc) {
@@ -143,6 +160,42 @@ impl SegmentCollector for SegmentFacets {
         }
     }
 
+    /// The path tantivy takes without scoring: whole blocks of matches, read
+    /// from the columns in batches rather than one document at a time.
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.matches += docs.len() as u64;
+        for (column, counts) in self.columns.iter().zip(self.counts.iter_mut()) {
+            let Some(column) = column else { continue };
+            let ords = column.ords();
+            self.doc_buf.clear();
+            self.row_buf.clear();
+            ords.index
+                .docids_to_rowids(docs, &mut self.doc_buf, &mut self.row_buf);
+            self.ord_buf.clear();
+            self.ord_buf.resize(self.row_buf.len(), 0);
+            ords.values.get_vals(&self.row_buf, &mut self.ord_buf);
+            for &ord in &self.ord_buf {
+                counts[ord as usize] += 1;
+            }
+        }
+        if let Some(dates) = &self.dates {
+            self.date_buf.clear();
+            self.date_buf.resize(docs.len(), None);
+            dates.first_vals(docs, &mut self.date_buf);
+            for date in &self.date_buf {
+                match date {
+                    Some(d) => {
+                        let slot = (day_of(*d) - self.first_day) as usize;
+                        if let Some(n) = self.days.get_mut(slot) {
+                            *n += 1;
+                        }
+                    }
+                    None => self.undated += 1,
+                }
+            }
+        }
+    }
+
     fn harvest(self) -> SegmentFruit {
         let mut fields = Vec::with_capacity(self.columns.len());
         for (column, counts) in self.columns.iter().zip(self.counts) {
@@ -153,13 +206,12 @@ impl SegmentCollector for SegmentFacets {
                     .filter(|&o| counts[o as usize] > 0)
                     .collect();
                 if let Some(k) = self.top_only {
+                    // Dictionary order is name order, so ties at the cut are
+                    // broken by ordinal exactly as `top` breaks them by name.
                     if ords.len() > k {
-                        // Ties at the cut are broken by name later; keep them all.
-                        let mut by_count: Vec<u32> =
-                            ords.iter().map(|&o| counts[o as usize]).collect();
-                        by_count.sort_unstable_by(|a, b| b.cmp(a));
-                        let floor = by_count[k - 1];
-                        ords.retain(|&o| counts[o as usize] >= floor);
+                        ords.sort_unstable_by_key(|&o| (std::cmp::Reverse(counts[o as usize]), o));
+                        ords.truncate(k);
+                        ords.sort_unstable();
                     }
                 }
                 let mut next = ords.iter();
@@ -184,6 +236,7 @@ impl SegmentCollector for SegmentFacets {
             fields,
             days,
             undated: self.undated,
+            matches: self.matches,
         }
     }
 }

@@ -613,13 +613,9 @@ impl Engine {
         } else {
             request.limit + request.offset
         };
-        let (total, addresses): (usize, Vec<(f32, DocAddress)>) = match request.sort {
+        let addresses: Vec<(f32, DocAddress)> = match request.sort {
             SortOrder::Relevance => {
-                let (count, top) = searcher.search(
-                    &query,
-                    &(Count, TopDocs::with_limit(want.max(1)).order_by_score()),
-                )?;
-                (count, top)
+                searcher.search(&query, &TopDocs::with_limit(want.max(1)).order_by_score())?
             }
             SortOrder::Date | SortOrder::DateAsc => {
                 let order = if request.sort == SortOrder::Date {
@@ -629,16 +625,16 @@ impl Engine {
                 };
                 let top = TopDocs::with_limit(want.max(1))
                     .order_by_fast_field::<tantivy::DateTime>("date", order);
-                let (count, top) = searcher.search(&query, &(Count, top))?;
-                let top = top.into_iter().map(|(_, addr)| (0.0f32, addr)).collect();
-                (count, top)
+                let top = searcher.search(&query, &top)?;
+                top.into_iter().map(|(_, addr)| (0.0f32, addr)).collect()
             }
         };
         timings.collect_ms = ms(t);
 
+        // Facets and the match count in one unscored pass over every match.
         let t = Instant::now();
-        let facets = if request.facets.is_empty() && !request.date_facet {
-            FacetCounts::default()
+        let (total, facets) = if request.facets.is_empty() && !request.date_facet {
+            (searcher.search(&query, &Count)?, FacetCounts::default())
         } else {
             let single = searcher.segment_readers().len() == 1;
             let collector = facets::FacetCollector {
@@ -646,7 +642,8 @@ impl Engine {
                 date_field: request.date_facet.then(|| "date".to_string()),
                 top_only: (single && request.facet_limit > 0).then_some(request.facet_limit),
             };
-            searcher.search(&query, &collector)?
+            let facets = searcher.search(&query, &collector)?;
+            (facets.matches as usize, facets)
         };
         timings.facets_ms = ms(t);
 

@@ -2,7 +2,10 @@
 //! word boundaries, with every match highlighted: stemmed forms ("visits" for
 //! "visit"), and phrases only where the words stand together.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
 
 use serde::Serialize;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
@@ -95,29 +98,44 @@ impl Highlighter {
         self.terms.is_empty() && self.phrases.is_empty()
     }
 
+    /// Could `word` stem to a query term? Its first two letters, lower-cased
+    /// and folded, must be a term's: most words of a text fail this cheaply.
+    fn may_match(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let n = bytes.len().min(2);
+        if bytes[..n].is_ascii() {
+            let lower = [
+                bytes[0].to_ascii_lowercase(),
+                bytes.get(1).map_or(0, u8::to_ascii_lowercase),
+            ];
+            return std::str::from_utf8(&lower[..n]).is_ok_and(|p| self.prefixes.contains(p));
+        }
+        let mut light = self.light.clone();
+        analyze(&mut light, word)
+            .first()
+            .is_some_and(|t| self.prefixes.contains(&prefix2(&t.text)))
+    }
+
     /// Byte ranges of `text` to highlight.
     fn matches(&self, text: &str) -> Vec<(usize, usize)> {
         if self.is_empty() {
             return Vec::new();
         }
         let mut analyzer = self.analyzer.clone();
-        let mut light = self.light.clone();
-        let mut stream = light.token_stream(text);
-        let mut stems: std::collections::HashMap<String, String> = Default::default();
+        let mut stems: HashMap<&str, String, BuildHasherDefault<FxHasher>> = Default::default();
         let mut toks: Vec<Tok> = Vec::new();
-        while stream.advance() {
-            let t = stream.token();
-            let cut = t
-                .text
-                .char_indices()
-                .nth(2)
-                .map_or(t.text.len(), |(i, _)| i);
+        for (start, end) in words(text) {
+            let word = &text[start..end];
+            // What the index's analyzer drops (RemoveLongFilter) cannot match.
+            if word.len() >= MAX_WORD_BYTES {
+                continue;
+            }
             // Words that cannot stem to a term stay unallocated and unmatched.
-            let text = if self.prefixes.contains(&t.text[..cut]) {
+            let text = if self.may_match(word) {
                 stems
-                    .entry(t.text.clone())
+                    .entry(word)
                     .or_insert_with(|| {
-                        analyze(&mut analyzer, &t.text)
+                        analyze(&mut analyzer, word)
                             .pop()
                             .map(|s| s.text)
                             .unwrap_or_default()
@@ -126,11 +144,7 @@ impl Highlighter {
             } else {
                 String::new()
             };
-            toks.push(Tok {
-                start: t.offset_from,
-                end: t.offset_to,
-                text,
-            });
+            toks.push(Tok { start, end, text });
         }
         let mut out = Vec::new();
         let mut i = 0;
@@ -171,19 +185,40 @@ impl Highlighter {
             return vec![to_fragment(text, 0, end, &[], false, end < text.len())];
         }
         // Candidate windows start at each match; score by distinct matched words.
-        let mut windows: Vec<(f32, usize, usize)> = Vec::new();
+        let mut kinds: Vec<String> = Vec::new();
+        let kind_of: Vec<usize> = spans
+            .iter()
+            .map(|(a, b)| {
+                let word = text[*a..*b].to_lowercase();
+                kinds.iter().position(|k| *k == word).unwrap_or_else(|| {
+                    kinds.push(word);
+                    kinds.len() - 1
+                })
+            })
+            .collect();
+        let mut seen = vec![false; kinds.len()];
+        let mut windows: Vec<(f32, usize, usize)> = Vec::with_capacity(spans.len());
         for &(s, _) in &spans {
             let start = cut_start(text, s, size / 3);
             let end = cut_end(text, start, size);
-            let inside: Vec<&(usize, usize)> = spans
-                .iter()
-                .filter(|(a, b)| *a >= start && *b <= end)
-                .collect();
-            let distinct: HashSet<String> = inside
-                .iter()
-                .map(|(a, b)| text[*a..*b].to_lowercase())
-                .collect();
-            let score = distinct.len() as f32 + 0.1 * inside.len() as f32;
+            seen.fill(false);
+            let (mut distinct, mut inside) = (0, 0);
+            // Spans are in text order and do not overlap.
+            for (i, &(a, b)) in spans.iter().enumerate() {
+                if a < start {
+                    continue;
+                }
+                if a >= end {
+                    break;
+                }
+                if b <= end {
+                    inside += 1;
+                    if !std::mem::replace(&mut seen[kind_of[i]], true) {
+                        distinct += 1;
+                    }
+                }
+            }
+            let score = distinct as f32 + 0.1 * inside as f32;
             windows.push((score, start, end));
         }
         windows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -209,6 +244,32 @@ impl Highlighter {
             })
             .collect()
     }
+}
+
+/// Longest word the index keeps, as `news_analyzer`'s RemoveLongFilter.
+const MAX_WORD_BYTES: usize = 40;
+
+/// Byte ranges of the words of `text`: runs of letters and digits, as
+/// tantivy's SimpleTokenizer cuts them, without building a token per word.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
 }
 
 fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Tok> {
