@@ -22,6 +22,29 @@ fn query_understanding() {
         2,
         "unquoted, the name matches every alias"
     );
+    // Quotes match words as written: only one seed says "meetings"; both
+    // say "meeting", and unquoted either form finds both by stem.
+    assert_eq!(total(&search(&root, "meetings", &[])), 2);
+    let v = search(&root, "\"meetings\"", &[]);
+    assert_eq!(total(&v), 1);
+    for f in hits(&v)[0]["snippets"].as_array().unwrap() {
+        let text: Vec<char> = f["text"].as_str().unwrap().chars().collect();
+        for h in f["highlights"].as_array().unwrap() {
+            let (s, e) = (
+                h[0].as_u64().unwrap() as usize,
+                h[1].as_u64().unwrap() as usize,
+            );
+            let word: String = text[s..e].iter().collect();
+            assert_eq!(
+                word.to_lowercase(),
+                "meetings",
+                "only the exact form is highlighted"
+            );
+        }
+    }
+    assert_eq!(total(&search(&root, "\"meeting\"", &[])), 2);
+    assert_eq!(total(&search(&root, "title:\"meetings\"", &[])), 0);
+    assert_eq!(total(&search(&root, "Pompeo -\"meetings\"", &[])), 1);
     // Ordinals: "4th" finds "fourth", and is highlighted as such.
     let v = search(&root, "4th", &[]);
     assert_eq!(total(&v), 2);

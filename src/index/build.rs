@@ -399,6 +399,8 @@ pub fn to_document(article: &Article, fingerprint: &[u8], f: &Fields) -> Tantivy
     doc.add_text(f.path, &article.path);
     doc.add_text(f.title, &article.title);
     doc.add_text(f.body, &article.body);
+    doc.add_text(f.title_exact, &article.title);
+    doc.add_text(f.body_exact, &article.body);
     if let Some(outlet) = &article.outlet {
         doc.add_text(f.outlet, outlet);
     }

@@ -12,9 +12,11 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
+/// The same without stems, for quoted phrases: "visits" finds "visits" only.
+pub const EXACT_TOKENIZER: &str = "exact";
 
 /// Handles to every field, resolved once.
 #[derive(Clone, Copy)]
@@ -23,6 +25,8 @@ pub struct Fields {
     pub path: Field,
     pub title: Field,
     pub body: Field,
+    pub title_exact: Field,
+    pub body_exact: Field,
     pub outlet: Field,
     pub date: Field,
     pub authors: Field,
@@ -51,6 +55,14 @@ pub fn build_schema() -> Schema {
     b.add_text_field("path", STRING | STORED);
     b.add_text_field("title", text.clone());
     b.add_text_field("body", text);
+    // Unstemmed copies, searched only by quoted phrases; not stored twice.
+    let exact = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(EXACT_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    b.add_text_field("title_exact", exact.clone());
+    b.add_text_field("body_exact", exact);
     b.add_text_field("outlet", name.clone());
     b.add_date_field(
         "date",
@@ -83,6 +95,8 @@ impl Fields {
             path: f("path"),
             title: f("title"),
             body: f("body"),
+            title_exact: f("title_exact"),
+            body_exact: f("body_exact"),
             outlet: f("outlet"),
             date: f("date"),
             authors: f("authors"),
@@ -98,16 +112,31 @@ impl Fields {
 
 pub fn news_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
         .build()
 }
 
+/// Words as written, lower-cased and accent-folded: quoted phrases match these.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Longer words are dropped by both analyzers (they are not words but data).
+pub const MAX_WORD_BYTES: usize = 40;
+
 /// Every index we open or create needs our analyzers registered.
 pub fn register_tokenizers(index: &Index) {
     index.tokenizers().register(NEWS_TOKENIZER, news_analyzer());
+    index
+        .tokenizers()
+        .register(EXACT_TOKENIZER, exact_analyzer());
 }
 
 #[cfg(test)]

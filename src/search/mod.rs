@@ -179,6 +179,7 @@ impl Engine {
         // Reuters known-item search (scripts/relevance_mrr.py), a title weight
         // above the body's buries body matches under headline words.
         parser.set_field_boost(fields.title, TITLE_WEIGHT);
+        parser.set_field_boost(fields.title_exact, TITLE_WEIGHT);
         Ok(Engine {
             index,
             reader,
@@ -722,7 +723,7 @@ impl Engine {
     }
 
     pub fn highlighter(&self, parsed: &ParsedQuery) -> Highlighter {
-        Highlighter::new(news_analyzer(), &parsed.words, &parsed.phrases)
+        Highlighter::new(&parsed.words, &parsed.phrases, &parsed.exact_phrases)
     }
 
     pub fn hit(

@@ -18,8 +18,11 @@ pub struct Filter {
 pub struct ParsedQuery {
     pub text: String,
     pub filters: Vec<Filter>,
-    /// Quoted phrases and loose words of the text, for highlighting; excluded words are left out.
+    /// Phrases (alias names) and loose words of the text, for highlighting;
+    /// excluded words are left out.
     pub phrases: Vec<String>,
+    /// Quoted phrases: matched and highlighted word for word, unstemmed.
+    pub exact_phrases: Vec<String>,
     pub words: Vec<String>,
     /// The query was plain words only (no quotes, operators, groups or fields):
     /// ranking may then reward the words standing together.
@@ -175,7 +178,7 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         } else if !negated && !body.starts_with("NOT") {
             collect_highlight_terms(body, &mut parsed);
         }
-        text_parts.push(token.to_string());
+        text_parts.push(exact_phrase(token).unwrap_or_else(|| token.to_string()));
     }
     if depth > 0 {
         return Err(err("unclosed '('", None));
@@ -205,7 +208,7 @@ fn collect_highlight_terms(token: &str, parsed: &mut ParsedQuery) {
     if let Some(phrase) = token.strip_prefix('"') {
         let phrase = phrase.split('"').next().unwrap_or("");
         if !phrase.trim().is_empty() {
-            parsed.phrases.push(phrase.to_string());
+            parsed.exact_phrases.push(phrase.to_string());
         }
     } else {
         let word = token
@@ -217,6 +220,36 @@ fn collect_highlight_terms(token: &str, parsed: &mut ParsedQuery) {
             parsed.words.push(word.to_string());
         }
     }
+}
+
+/// A quoted phrase searches the unstemmed copies of title and body, so
+/// `"visits"` finds "visits" and not "visit": `+("a b"~1)` becomes
+/// `+((title_exact:"a b"~1 OR body_exact:"a b"~1))`, `title:"a b"` becomes
+/// `title_exact:"a b"`. Returns `None` for a token without a quoted phrase.
+fn exact_phrase(token: &str) -> Option<String> {
+    let sign_len = usize::from(token.starts_with(['+', '-']));
+    let (sign, rest) = token.split_at(sign_len);
+    let opened = rest.len() - rest.trim_start_matches('(').len();
+    let (parens, rest) = rest.split_at(opened);
+    let (field, rest) = match rest.split_once(':') {
+        Some(("title", r)) => (Some("title_exact"), r),
+        Some(("body", r)) => (Some("body_exact"), r),
+        _ => (None, rest),
+    };
+    let inner = rest.strip_prefix('"')?;
+    let close = inner.find('"')?;
+    let phrase = &rest[..close + 2];
+    let tail = &rest[close + 2..];
+    let closes = tail.len() - tail.trim_end_matches(')').len();
+    let (modifiers, closing) = tail.split_at(tail.len() - closes);
+    if modifiers.contains('"') {
+        return None;
+    }
+    let query = match field {
+        Some(f) => format!("{f}:{phrase}{modifiers}"),
+        None => format!("(title_exact:{phrase}{modifiers} OR body_exact:{phrase}{modifiers})"),
+    };
+    Some(format!("{sign}{parens}{query}{closing}"))
 }
 
 fn char_pos(s: &str, byte: usize) -> usize {
@@ -241,9 +274,25 @@ mod tests {
     #[test]
     fn phrases_and_exclusions_for_highlighting() {
         let q = parse(r#""fourth visit" Pompeo -Trump"#).unwrap();
-        assert_eq!(q.phrases, vec!["fourth visit"]);
+        assert_eq!(q.exact_phrases, vec!["fourth visit"]);
         assert_eq!(q.words, vec!["Pompeo"]);
-        assert_eq!(q.text, r#""fourth visit" Pompeo -Trump"#);
+        assert_eq!(
+            q.text,
+            r#"(title_exact:"fourth visit" OR body_exact:"fourth visit") Pompeo -Trump"#
+        );
+    }
+
+    #[test]
+    fn quoted_phrases_search_the_unstemmed_fields() {
+        let text = |q: &str| parse(q).unwrap().text;
+        assert_eq!(text(r#"title:"Visits""#), r#"title_exact:"Visits""#);
+        assert_eq!(text(r#"body:"a b"~2"#), r#"body_exact:"a b"~2"#);
+        assert_eq!(
+            text(r#"-("a b")"#),
+            r#"-((title_exact:"a b" OR body_exact:"a b"))"#
+        );
+        assert_eq!(text(r#"+"a""#), r#"+(title_exact:"a" OR body_exact:"a")"#);
+        assert_eq!(text("plain words"), "plain words");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use rustc_hash::FxHasher;
 use serde::Serialize;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
+use crate::index::schema::{MAX_WORD_BYTES, exact_analyzer, news_analyzer};
+
 /// A passage and where its highlights are, in characters of `text`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Fragment {
@@ -21,7 +23,8 @@ pub struct Fragment {
 pub struct Highlighter {
     analyzer: TextAnalyzer,
     terms: HashSet<String>,
-    phrases: Vec<Vec<String>>,
+    /// Each phrase's words, unstemmed when it was quoted (an exact phrase).
+    phrases: Vec<(Vec<String>, bool)>,
     /// First two letters of every term: a word that starts otherwise cannot
     /// stem to a term, so most words of a text skip the stemmer.
     prefixes: HashSet<String>,
@@ -32,55 +35,45 @@ fn prefix2(word: &str) -> String {
     word.chars().take(2).collect()
 }
 
-/// Words lower-cased and accent-folded but not stemmed: the cheap first pass.
-fn light_analyzer() -> TextAnalyzer {
-    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer};
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
-}
-
+/// A word of the text: stemmed and unstemmed forms only when it may match.
 struct Tok {
     start: usize,
     end: usize,
-    text: String,
+    stem: String,
+    exact: String,
 }
 
 impl Highlighter {
-    pub fn new(
-        mut analyzer: TextAnalyzer,
-        words: &[String],
-        phrase_texts: &[String],
-    ) -> Highlighter {
+    /// `words` and `phrases` match by stem, `exact` phrases word for word.
+    pub fn new(words: &[String], phrases: &[String], exact: &[String]) -> Highlighter {
+        let mut analyzer = news_analyzer();
+        let mut light = exact_analyzer();
         let mut terms = HashSet::new();
         for w in words {
             for t in analyze(&mut analyzer, w) {
-                terms.insert(t.text);
+                terms.insert(t);
             }
         }
-        let phrases = phrase_texts
-            .iter()
-            .map(|p| {
-                analyze(&mut analyzer, p)
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|p: &Vec<String>| !p.is_empty())
-            .collect();
-        let mut light = light_analyzer();
+        let mut analysed: Vec<(Vec<String>, bool)> = Vec::new();
+        for (texts, is_exact) in [(phrases, false), (exact, true)] {
+            let a = if is_exact { &mut light } else { &mut analyzer };
+            for p in texts {
+                let words = analyze(a, p);
+                if !words.is_empty() {
+                    analysed.push((words, is_exact));
+                }
+            }
+        }
         let mut prefixes = HashSet::new();
-        for w in words.iter().chain(phrase_texts) {
+        for w in words.iter().chain(phrases).chain(exact) {
             for t in analyze(&mut light, w) {
-                prefixes.insert(prefix2(&t.text));
+                prefixes.insert(prefix2(&t));
             }
         }
         Highlighter {
             analyzer,
             terms,
-            phrases,
+            phrases: analysed,
             prefixes,
             light,
         }
@@ -113,7 +106,7 @@ impl Highlighter {
         let mut light = self.light.clone();
         analyze(&mut light, word)
             .first()
-            .is_some_and(|t| self.prefixes.contains(&prefix2(&t.text)))
+            .is_some_and(|t| self.prefixes.contains(&prefix2(t)))
     }
 
     /// Byte ranges of `text` to highlight.
@@ -122,7 +115,9 @@ impl Highlighter {
             return Vec::new();
         }
         let mut analyzer = self.analyzer.clone();
-        let mut stems: HashMap<&str, String, BuildHasherDefault<FxHasher>> = Default::default();
+        let mut light = self.light.clone();
+        let mut forms: HashMap<&str, (String, String), BuildHasherDefault<FxHasher>> =
+            Default::default();
         let mut toks: Vec<Tok> = Vec::new();
         for (start, end) in words(text) {
             let word = &text[start..end];
@@ -131,32 +126,39 @@ impl Highlighter {
                 continue;
             }
             // Words that cannot stem to a term stay unallocated and unmatched.
-            let text = if self.may_match(word) {
-                stems
+            let (stem, exact) = if self.may_match(word) {
+                forms
                     .entry(word)
                     .or_insert_with(|| {
-                        analyze(&mut analyzer, word)
-                            .pop()
-                            .map(|s| s.text)
-                            .unwrap_or_default()
+                        let form =
+                            |a: &mut TextAnalyzer| analyze(a, word).pop().unwrap_or_default();
+                        (form(&mut analyzer), form(&mut light))
                     })
                     .clone()
             } else {
-                String::new()
+                Default::default()
             };
-            toks.push(Tok { start, end, text });
+            toks.push(Tok {
+                start,
+                end,
+                stem,
+                exact,
+            });
         }
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let phrase = self.phrases.iter().find(|p| {
-                i + p.len() <= toks.len() && p.iter().zip(&toks[i..]).all(|(w, t)| *w == t.text)
+            let phrase = self.phrases.iter().find(|(p, exact)| {
+                i + p.len() <= toks.len()
+                    && p.iter()
+                        .zip(&toks[i..])
+                        .all(|(w, t)| *w == *if *exact { &t.exact } else { &t.stem })
             });
-            if let Some(p) = phrase {
+            if let Some((p, _)) = phrase {
                 out.push((toks[i].start, toks[i + p.len() - 1].end));
                 i += p.len();
             } else {
-                if self.terms.contains(&toks[i].text) {
+                if self.terms.contains(&toks[i].stem) {
                     out.push((toks[i].start, toks[i].end));
                 }
                 i += 1;
@@ -246,9 +248,6 @@ impl Highlighter {
     }
 }
 
-/// Longest word the index keeps, as `news_analyzer`'s RemoveLongFilter.
-const MAX_WORD_BYTES: usize = 40;
-
 /// Byte ranges of the words of `text`: runs of letters and digits, as
 /// tantivy's SimpleTokenizer cuts them, without building a token per word.
 fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -272,16 +271,12 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Tok> {
+/// The terms an analyzer makes of `text`.
+fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
-        let t = stream.token();
-        out.push(Tok {
-            start: t.offset_from,
-            end: t.offset_to,
-            text: t.text.clone(),
-        });
+        out.push(stream.token().text.clone());
     }
     out
 }
@@ -365,12 +360,11 @@ fn to_fragment(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::schema::news_analyzer;
 
     fn h(words: &[&str], phrases: &[&str]) -> Highlighter {
         let w: Vec<String> = words.iter().map(|s| s.to_string()).collect();
         let p: Vec<String> = phrases.iter().map(|s| s.to_string()).collect();
-        Highlighter::new(news_analyzer(), &w, &p)
+        Highlighter::new(&w, &p, &[])
     }
 
     fn marked(f: &Fragment) -> String {
