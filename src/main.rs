@@ -29,7 +29,10 @@ struct Cli {
 enum Command {
     /// Build a fresh index from a folder of articles (.txt, .md, .json, .jsonl, .html, and .gz of those).
     ///
-    /// Example: communique index corpus/
+    /// Examples:
+    ///   communique index corpus/
+    ///   communique index ~/news --index ~/news-index --strict
+    #[command(verbatim_doc_comment)]
     Index(IndexArgs),
     /// Search the index: ranked hits with highlighted snippets and facet counts.
     ///
@@ -37,42 +40,59 @@ enum Command {
     ///   communique search "Pompeo fourth visit"
     ///   communique search '"fourth visit" person:"Kim Jong Un" -outlet:Breitbart' --json
     ///   communique search 'sanctions country:Iran' --since 2018 --sort date
+    #[command(verbatim_doc_comment)]
     Search(SearchArgs),
-    /// Run ingest, cleaning and extraction without indexing; print one JSON object per article.
+    /// Run ingest, cleaning and extraction without indexing; print each article.
     ///
-    /// Example: communique extract corpus/ --json
+    /// Examples:
+    ///   communique extract corpus/
+    ///   communique extract corpus/ --json
+    #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
     /// Print one whole cleaned article with its metadata.
     ///
-    /// Example: communique show 000_3af7680843796fe3.txt --query "fourth visit"
+    /// Example:
+    ///   communique show 000_3af7680843796fe3.txt --query "fourth visit"
+    #[command(verbatim_doc_comment)]
     Show(ShowArgs),
     /// Articles most like one article (by its distinctive words).
     ///
-    /// Example: communique similar reuters-9693 -n 5
+    /// Example:
+    ///   communique similar reuters-9693 -n 5
+    #[command(verbatim_doc_comment)]
     Similar(SimilarArgs),
     /// Matching articles per period and per outlet, country or person, as a chart, JSON, CSV or SVG.
     ///
     /// Examples:
     ///   communique timeline "summit" --by outlet --interval month
-    ///   communique timeline "country:\"North Korea\"" --by outlet --normalize --svg nk.svg
+    ///   communique timeline 'country:"North Korea"' --by outlet --normalize --svg nk.svg
+    #[command(verbatim_doc_comment)]
     Timeline(TimelineArgs),
     /// Group near-duplicate articles (wire copy, updates) of files or folders; JSON Lines {id, group}.
     ///
-    /// Example: communique duplicates corpus/ --threshold 0.5
+    /// Example:
+    ///   communique duplicates corpus/ --threshold 0.5
+    #[command(verbatim_doc_comment)]
     Duplicates(DuplicatesArgs),
     /// Measure query latency over a query set, or time a fresh index build.
     ///
     /// Examples:
     ///   communique bench --index /tmp/reuters-index --queries benches/queries.txt --json
     ///   communique bench --index-corpus ../shared/corpora/reuters21578 --runs 3
+    #[command(verbatim_doc_comment)]
     Bench(BenchArgs),
     /// Print the index schema (the content of index-schema/schema.json).
+    ///
+    /// Example:
+    ///   communique schema > schema.json
+    #[command(verbatim_doc_comment)]
     Schema,
 }
 
 #[derive(Args)]
 struct IndexLocation {
-    /// Index folder [default: $COMMUNIQUE_INDEX, else .communique in the current folder]
+    /// Index folder [default: $COMMUNIQUE_INDEX, else .communique in the current folder].
+    /// e.g. --index ~/news-index
     #[arg(long, value_name = "DIR", global = true)]
     index: Option<PathBuf>,
 }
@@ -87,9 +107,11 @@ impl IndexLocation {
 #[derive(Args)]
 struct DateRange {
     /// Only articles on or after this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    /// e.g. --since 2018-06
     #[arg(long, value_name = "DATE")]
     since: Option<String>,
     /// Only articles on or before this date (the whole month or year if given so).
+    /// e.g. --until 2018 (to the end of 2018)
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
 }
@@ -119,111 +141,122 @@ impl DateRange {
 
 #[derive(Args)]
 struct IndexArgs {
-    /// Folder of articles, read recursively.
+    /// Folder of articles, read recursively. e.g. corpus/
     corpus: PathBuf,
     #[command(flatten)]
     location: IndexLocation,
-    /// Exit with status 3 when any file or record was skipped.
+    /// Exit with status 3 when any file or record was skipped. e.g. --strict in CI
     #[arg(long)]
     strict: bool,
     /// Build a fresh index even when one of this folder exists (default: update it,
-    /// re-reading only new and changed files and removing deleted ones).
+    /// re-reading only new and changed files and removing deleted ones). e.g. --rebuild
     #[arg(long)]
     rebuild: bool,
-    /// Indexing threads [default: number of cores]
+    /// Indexing threads [default: number of cores]. e.g. --threads 1
     #[arg(long)]
     threads: Option<usize>,
-    /// No progress bar and no summary.
+    /// No progress bar and no summary. e.g. -q in scripts
     #[arg(long, short)]
     quiet: bool,
-    /// List every skipped file, not just the first 20.
+    /// List every skipped file, not just the first 20. e.g. -v
     #[arg(long, short)]
     verbose: bool,
 }
 
 #[derive(Args)]
 struct SearchArgs {
-    /// The query: words, "phrases", +must, -not, AND/OR, and filters
+    /// The query: words, "exact phrases", +must, -not, AND/OR, title:/body:, and filters
     /// outlet:, person:, place:, country:, author: (quote values with spaces).
+    /// e.g. 'Pompeo "fourth visit" country:"North Korea" -outlet:Breitbart'
     query: String,
     #[command(flatten)]
     location: IndexLocation,
-    /// Hits to show.
+    /// Hits to show. e.g. -n 3
     #[arg(long, short = 'n', default_value_t = 10)]
     limit: usize,
-    /// Hits to skip (for paging).
+    /// Hits to skip (for paging). e.g. --offset 10 for the second page
     #[arg(long, default_value_t = 0)]
     offset: usize,
-    /// Order of hits.
+    /// Order of hits. e.g. --sort date (newest first)
     #[arg(long, value_enum, default_value_t = SortOrder::Relevance)]
     sort: SortOrder,
     #[command(flatten)]
     dates: DateRange,
-    /// Snippet fragments per hit.
+    /// Snippet fragments per hit. e.g. --fragments 0 for titles only
     #[arg(long, default_value_t = 2)]
     fragments: usize,
-    /// Approximate characters per fragment.
+    /// Approximate characters per fragment. e.g. --fragment-size 400
     #[arg(long, default_value_t = 200)]
     fragment_size: usize,
-    /// Values shown per facet.
+    /// Values shown per facet. e.g. --facet-limit 25
     #[arg(long, default_value_t = 10)]
     facet_limit: usize,
-    /// Date facet buckets [default: chosen from the span of the matches]
+    /// Date facet buckets [default: chosen from the span of the matches]. e.g. --interval week
     #[arg(long, value_enum)]
     interval: Option<Interval>,
-    /// Only facet counts, no hits.
+    /// Only facet counts, no hits. e.g. --facet-only --facet outlet
     #[arg(long)]
     facet_only: bool,
-    /// One JSON object on stdout (highlights as character offsets).
+    /// One JSON object on stdout (highlights as character offsets). e.g. --json | jq .total
     #[arg(long)]
     json: bool,
     /// Colour highlights: auto (on a terminal, unless NO_COLOR is set), always, never.
+    /// e.g. --color always | less -R
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-    /// Highlight with <mark> tags.
+    /// Highlight with <mark> tags. e.g. --html > hits.html
     #[arg(long)]
     html: bool,
-    /// Facets to count, repeatable: outlet, people, places, countries, authors, date [default: all]
+    /// Facets to count, repeatable: outlet, people, places, countries, authors, date
+    /// [default: all]. e.g. --facet people --facet date
     #[arg(long = "facet", value_name = "FIELD")]
     facet: Vec<String>,
     /// Match every word within one or two typos (a single word: write it `word~`).
+    /// e.g. "Pompao visit" --fuzzy
     #[arg(long)]
     fuzzy: bool,
     /// Show near-duplicates (the same wire story in several outlets) as separate hits.
+    /// e.g. --no-collapse
     #[arg(long)]
     no_collapse: bool,
     /// Show, for each hit, which fields and terms matched and what each added to the score.
+    /// e.g. --explain -n 3
     #[arg(long)]
     explain: bool,
     /// `outlet`: the best hit per outlet (how each outlet covered it); `story`: the
     /// stories among the matches (articles about one event across outlets).
+    /// e.g. --group-by outlet
     #[arg(long, value_name = "FIELD", value_parser = ["outlet", "story"])]
     group_by: Option<String>,
 }
 
 #[derive(Args)]
 struct ShowArgs {
-    /// Article id, as printed by search.
+    /// Article id, as printed by search. e.g. reuters-9693
     id: String,
     #[command(flatten)]
     location: IndexLocation,
-    /// Highlight this query's matches in the article.
+    /// Highlight this query's matches in the article. e.g. -q "fourth visit"
     #[arg(long, short)]
     query: Option<String>,
+    /// The article and its metadata as one JSON object. e.g. --json | jq .people
     #[arg(long)]
     json: bool,
+    /// Colour highlights: auto, always, never. e.g. --color never
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 }
 
 #[derive(Args)]
 struct SimilarArgs {
-    /// Article id, as printed by search.
+    /// Article id, as printed by search. e.g. reuters-9693
     id: String,
     #[command(flatten)]
     location: IndexLocation,
+    /// Articles to show. e.g. -n 5
     #[arg(long, short = 'n', default_value_t = 10)]
     limit: usize,
+    /// One JSON object on stdout. e.g. --json
     #[arg(long)]
     json: bool,
 }
@@ -232,71 +265,77 @@ struct SimilarArgs {
 struct BenchArgs {
     #[command(flatten)]
     location: IndexLocation,
-    /// Query file, one query a line [default: benches/queries.txt]
+    /// Query file, one query a line (or class<TAB>query) [default: benches/queries.txt].
+    /// e.g. --queries ../shared/peers/queries.txt
     #[arg(long, value_name = "FILE")]
     queries: Option<PathBuf>,
-    /// Timed passes over the query set (each query's latency is its median).
+    /// Timed passes over the query set (each query's latency is its median). e.g. --runs 10
     #[arg(long, default_value_t = 5)]
     runs: usize,
-    /// Untimed passes first, to warm caches.
+    /// Untimed passes first, to warm caches. e.g. --warmup 0 for cold figures
     #[arg(long, default_value_t = 1)]
     warmup: usize,
-    /// Instead of queries, time fresh index builds of this folder.
+    /// Instead of queries, time fresh index builds of this folder. e.g. --index-corpus corpus/
     #[arg(long, value_name = "DIR")]
     index_corpus: Option<PathBuf>,
-    /// Indexing threads for --index-corpus [default: number of cores]
+    /// Indexing threads for --index-corpus [default: number of cores]. e.g. --threads 1
     #[arg(long)]
     threads: Option<usize>,
-    /// One JSON object on stdout.
+    /// One JSON object on stdout. e.g. --json | jq .p50_ms
     #[arg(long)]
     json: bool,
 }
 
 #[derive(Args)]
 struct TimelineArgs {
-    /// The query, as for search.
+    /// The query, as for search. e.g. 'summit country:Singapore'
     query: String,
     #[command(flatten)]
     location: IndexLocation,
-    /// One line per outlet, country or person [default: one line for all matches]
+    /// One line per outlet, country or person [default: one line for all matches].
+    /// e.g. --by outlet
     #[arg(long, value_enum)]
     by: Option<communique::search::timeline::GroupBy>,
-    /// Period length [default: chosen from the span of the matches]
+    /// Period length [default: chosen from the span of the matches]. e.g. --interval week
     #[arg(long, value_enum)]
     interval: Option<Interval>,
-    /// Divide by the group's (an outlet's) or everyone's articles in each period: the share of attention.
+    /// Divide by the group's (an outlet's) or everyone's articles in each period: the
+    /// share of attention. e.g. --by outlet --normalize
     #[arg(long)]
     normalize: bool,
-    /// Groups shown, largest first.
+    /// Groups shown, largest first. e.g. --top 3
     #[arg(long, default_value_t = 8)]
     top: usize,
     #[command(flatten)]
     dates: DateRange,
+    /// One JSON object on stdout. e.g. --json
     #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// CSV on stdout: period, group, count (share with --normalize). e.g. --csv > t.csv
     #[arg(long)]
     csv: bool,
-    /// Also write a line chart to this SVG file.
+    /// Also write a line chart to this SVG file. e.g. --svg coverage.svg
     #[arg(long, value_name = "FILE")]
     svg: Option<PathBuf>,
 }
 
 #[derive(Args)]
 struct DuplicatesArgs {
-    /// Files or folders to read.
+    /// Files or folders to read. e.g. corpus/ more/wire.jsonl
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Estimated Jaccard similarity of word 4-shingles above which two articles are one story.
+    /// Estimated Jaccard similarity of word 4-shingles above which two articles are one
+    /// story. e.g. --threshold 0.7 for closer copies only
     #[arg(long, default_value_t = communique::coverage::DEFAULT_THRESHOLD)]
     threshold: f32,
 }
 
 #[derive(Args)]
 struct ExtractArgs {
-    /// Files or folders to read.
+    /// Files or folders to read. e.g. corpus/
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// JSON Lines, one article a line (the default is a short readable listing).
+    /// JSON Lines, one article a line (the default is a short readable listing). e.g. --json
     #[arg(long)]
     json: bool,
 }

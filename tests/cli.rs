@@ -768,3 +768,51 @@ fn facet_only_gives_counts_without_hits() {
         .sum();
     assert_eq!(dated + v["undated"].as_u64().unwrap(), MIXED_ARTICLES);
 }
+
+/// Every argument and option of every command shows an example in `--help`.
+#[test]
+fn every_flag_has_an_example_in_help() {
+    let tmp = TempDir::new("help");
+    let commands = [
+        "index",
+        "search",
+        "extract",
+        "show",
+        "similar",
+        "timeline",
+        "duplicates",
+        "bench",
+        "schema",
+    ];
+    for name in commands {
+        let out = run(tmp.path(), &[name, "--help"]);
+        assert!(out.status.success(), "{name} --help: {}", describe(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("communique "),
+            "{name}: no example command line"
+        );
+        // An entry starts at two spaces and `-` or `<`; its text runs to the next one.
+        let mut entries: Vec<String> = Vec::new();
+        for line in text.lines() {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            if (2..=6).contains(&indent) && (trimmed.starts_with('-') || trimmed.starts_with('<')) {
+                entries.push(trimmed.to_string());
+            } else if let Some(last) = entries.last_mut() {
+                last.push(' ');
+                last.push_str(trimmed);
+            }
+        }
+        assert!(
+            !entries.is_empty() || name == "schema",
+            "{name}: no options parsed"
+        );
+        for entry in entries {
+            if entry.starts_with("-h, --help") || entry.starts_with("-V, --version") {
+                continue;
+            }
+            assert!(entry.contains("e.g."), "{name}: no example for: {entry}");
+        }
+    }
+}
