@@ -38,15 +38,15 @@ pub const MIN_WORDS: u32 = 30;
 /// ten in the article-bias-prediction corpus.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
 
-/// Version tag that starts [`Fingerprint::to_bytes`]; bump it whenever the
+/// Version tag stored with [`Fingerprint::to_values`]; bump it whenever the
 /// tokenisation, shingle size, K or hash constants change, so that stale
 /// signatures in an old index are rejected instead of silently compared.
 const FORMAT: u8 = 1;
-const BYTES_LEN: usize = 1 + 4 + 4 * K;
-const _: () = assert!(K.is_power_of_two() && K <= 128 && BANDS * ROWS == K);
+const VALUES_LEN: usize = K + 2;
+const _: () = assert!(K.is_power_of_two() && VALUES_LEN <= 128 && BANDS * ROWS == K);
 
 /// A compact signature of a cleaned body (`K` 32-bit min-hashes plus the word
-/// count); 261 bytes serialised.
+/// count); 66 column values in the index.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Fingerprint {
     words: u32,
@@ -99,29 +99,39 @@ impl Fingerprint {
         self.words >= MIN_WORDS
     }
 
-    /// Serialises as `[FORMAT, words (u32 LE), K × u32 LE]`.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(BYTES_LEN);
-        out.push(FORMAT);
-        out.extend_from_slice(&self.words.to_le_bytes());
-        for m in &self.mins {
-            out.extend_from_slice(&m.to_le_bytes());
+    /// The index's form: a u64 per slot, the slot number in the high half
+    /// (`K` min-hashes, then the word count, then [`FORMAT`]), so the values
+    /// mean the same whatever order a column returns them in.
+    pub fn to_values(&self) -> Vec<u64> {
+        let mut out = Vec::with_capacity(VALUES_LEN);
+        for (slot, m) in self.mins.iter().enumerate() {
+            out.push(((slot as u64) << 32) | *m as u64);
         }
+        out.push(((K as u64) << 32) | self.words as u64);
+        out.push((((K + 1) as u64) << 32) | FORMAT as u64);
         out
     }
 
-    /// Reads what [`to_bytes`](Self::to_bytes) wrote; `None` for anything
+    /// Reads what [`to_values`](Self::to_values) wrote; `None` for anything
     /// else, including signatures of another format version.
-    pub fn from_bytes(b: &[u8]) -> Option<Fingerprint> {
-        if b.len() != BYTES_LEN || b[0] != FORMAT {
-            return None;
-        }
-        let words = u32::from_le_bytes(b[1..5].try_into().ok()?);
+    pub fn from_values(values: impl IntoIterator<Item = u64>) -> Option<Fingerprint> {
         let mut mins = [0u32; K];
-        for (m, c) in mins.iter_mut().zip(b[5..].chunks_exact(4)) {
-            *m = u32::from_le_bytes(c.try_into().ok()?);
+        let (mut words, mut format, mut seen) = (None, None, 0u128);
+        for v in values {
+            let (slot, value) = ((v >> 32) as usize, v as u32);
+            match slot {
+                s if s < K => mins[s] = value,
+                s if s == K => words = Some(value),
+                s if s == K + 1 => format = Some(value),
+                _ => return None,
+            }
+            seen |= 1 << slot;
         }
-        Some(Fingerprint { words, mins })
+        let complete = seen == (1u128 << VALUES_LEN) - 1;
+        (complete && format == Some(FORMAT as u32)).then(|| Fingerprint {
+            words: words.unwrap_or(0),
+            mins,
+        })
     }
 
     /// Estimated Jaccard similarity of the two bodies' shingle sets, in
@@ -346,18 +356,20 @@ Iranian officials said talks on reviving the nuclear deal had made progress, whi
     }
 
     #[test]
-    fn bytes_roundtrip() {
+    fn values_roundtrip_in_any_order() {
         for text in [OIL_A, OIL_B, "", "short"] {
             let p = Fingerprint::of(text);
-            let b = p.to_bytes();
-            assert_eq!(b.len(), BYTES_LEN);
-            assert_eq!(Fingerprint::from_bytes(&b), Some(p));
+            let mut v = p.to_values();
+            assert_eq!(v.len(), VALUES_LEN);
+            v.reverse();
+            assert_eq!(Fingerprint::from_values(v), Some(p));
         }
-        assert_eq!(Fingerprint::from_bytes(&[]), None);
-        let mut b = Fingerprint::of(OIL_A).to_bytes();
-        b[0] = FORMAT + 1;
-        assert_eq!(Fingerprint::from_bytes(&b), None);
-        assert_eq!(Fingerprint::from_bytes(&b[1..]), None);
+        assert_eq!(Fingerprint::from_values([]), None);
+        let mut v = Fingerprint::of(OIL_A).to_values();
+        *v.last_mut().unwrap() += 1;
+        assert_eq!(Fingerprint::from_values(v.clone()), None, "another format");
+        v.pop();
+        assert_eq!(Fingerprint::from_values(v), None, "incomplete");
     }
 
     #[test]

@@ -339,11 +339,11 @@ fn index_files(
             Furniture::learn(&refs)
         };
         // Everything per article runs in parallel; the writer only adds documents.
-        let derived: Vec<(u64, Vec<u8>)> = articles
+        let derived: Vec<(u64, Vec<u64>)> = articles
             .par_iter_mut()
             .map(|a| {
                 prepare_with(a, &cleaner, &learned, extractor);
-                let print = crate::coverage::Fingerprint::of(&a.body).to_bytes();
+                let print = crate::coverage::Fingerprint::of(&a.body).to_values();
                 (ingest::content_hash(a.body.as_bytes(), 0), print)
             })
             .collect();
@@ -393,7 +393,7 @@ fn duplicate(
     })
 }
 
-pub fn to_document(article: &Article, fingerprint: &[u8], f: &Fields) -> TantivyDocument {
+pub fn to_document(article: &Article, fingerprint: &[u64], f: &Fields) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &article.id);
     doc.add_text(f.path, &article.path);
@@ -414,7 +414,9 @@ pub fn to_document(article: &Article, fingerprint: &[u8], f: &Fields) -> Tantivy
         doc.add_text(f.url, url);
     }
     doc.add_text(f.source, &article.raw.source);
-    doc.add_bytes(f.fingerprint, fingerprint);
+    for &value in fingerprint {
+        doc.add_u64(f.fingerprint, value);
+    }
     for (field, values) in [
         (f.authors, &article.authors),
         (f.people, &article.people),

@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
 };
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
 /// The same without stems, for quoted phrases: "visits" finds "visits" only.
@@ -79,7 +79,7 @@ pub fn build_schema() -> Schema {
     // The corpus file an article came from: updates delete by it.
     b.add_text_field("source", STRING | STORED);
     // MinHash of the cleaned body, read per hit to collapse wire copies.
-    b.add_bytes_field("fingerprint", FAST);
+    b.add_u64_field("fingerprint", FAST);
     b.build()
 }
 

@@ -15,7 +15,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{
     AllQuery, BooleanQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query, QueryParser,
     RangeQuery, TermQuery,
@@ -614,39 +614,31 @@ impl Engine {
         } else {
             request.limit + request.offset
         };
-        let addresses: Vec<(f32, DocAddress)> = match request.sort {
-            SortOrder::Relevance => {
-                searcher.search(&query, &TopDocs::with_limit(want.max(1)).order_by_score())?
-            }
+        // One pass over every match: the top hits, the match count and the facets.
+        let single = searcher.segment_readers().len() == 1;
+        let counts = facets::FacetCollector {
+            fields: request.facets.clone(),
+            date_field: request.date_facet.then(|| "date".to_string()),
+            top_only: (single && request.facet_limit > 0).then_some(request.facet_limit),
+        };
+        let top = TopDocs::with_limit(want.max(1));
+        let (addresses, facets): (Vec<(f32, DocAddress)>, FacetCounts) = match request.sort {
+            SortOrder::Relevance => searcher.search(&query, &(top.order_by_score(), counts))?,
             SortOrder::Date | SortOrder::DateAsc => {
                 let order = if request.sort == SortOrder::Date {
                     Order::Desc
                 } else {
                     Order::Asc
                 };
-                let top = TopDocs::with_limit(want.max(1))
-                    .order_by_fast_field::<tantivy::DateTime>("date", order);
-                let top = searcher.search(&query, &top)?;
-                top.into_iter().map(|(_, addr)| (0.0f32, addr)).collect()
+                let top = top.order_by_fast_field::<tantivy::DateTime>("date", order);
+                let (top, facets) = searcher.search(&query, &(top, counts))?;
+                let top = top.into_iter().map(|(_, addr)| (0.0f32, addr)).collect();
+                (top, facets)
             }
         };
-        timings.collect_ms = ms(t);
-
-        // Facets and the match count in one unscored pass over every match.
-        let t = Instant::now();
-        let (total, facets) = if request.facets.is_empty() && !request.date_facet {
-            (searcher.search(&query, &Count)?, FacetCounts::default())
-        } else {
-            let single = searcher.segment_readers().len() == 1;
-            let collector = facets::FacetCollector {
-                fields: request.facets.clone(),
-                date_field: request.date_facet.then(|| "date".to_string()),
-                top_only: (single && request.facet_limit > 0).then_some(request.facet_limit),
-            };
-            let facets = searcher.search(&query, &collector)?;
-            (facets.matches as usize, facets)
-        };
-        timings.facets_ms = ms(t);
+        let total = facets.matches as usize;
+        timings.facets_ms = facets.spent.as_secs_f64() * 1000.0;
+        timings.collect_ms = ms(t) - timings.facets_ms;
 
         let t = Instant::now();
         let (page, folded) = if request.collapse {
@@ -773,40 +765,17 @@ fn fingerprints(
     ranked: &[(f32, DocAddress)],
 ) -> Vec<Option<crate::coverage::Fingerprint>> {
     use crate::coverage::Fingerprint;
-    let mut out: Vec<Option<Fingerprint>> = vec![None; ranked.len()];
-    let mut by_segment: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, (_, addr)) in ranked.iter().enumerate() {
-        by_segment.entry(addr.segment_ord).or_default().push(i);
-    }
-    for (segment, members) in by_segment {
-        let Ok(Some(column)) = searcher
-            .segment_reader(segment)
-            .fast_fields()
-            .bytes("fingerprint")
-        else {
-            continue;
-        };
-        let ords: Vec<(u64, usize)> = members
-            .iter()
-            .filter_map(|&i| column.term_ords(ranked[i].1.doc_id).next().map(|o| (o, i)))
-            .collect();
-        let mut sorted: Vec<u64> = ords.iter().map(|(o, _)| *o).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let mut decoded: HashMap<u64, Fingerprint> = HashMap::with_capacity(sorted.len());
-        let mut next = sorted.iter();
-        let _ = column
-            .dictionary()
-            .sorted_ords_to_term_cb(&sorted, |bytes| {
-                if let (Some(&ord), Some(print)) = (next.next(), Fingerprint::from_bytes(bytes)) {
-                    decoded.insert(ord, print);
-                }
+    let mut columns: HashMap<u32, Option<tantivy::columnar::Column<u64>>> = HashMap::new();
+    ranked
+        .iter()
+        .map(|(_, addr)| {
+            let column = columns.entry(addr.segment_ord).or_insert_with(|| {
+                let fast = searcher.segment_reader(addr.segment_ord).fast_fields();
+                fast.u64("fingerprint").ok()
             });
-        for (ord, i) in ords {
-            out[i] = decoded.get(&ord).cloned();
-        }
-    }
-    out
+            Fingerprint::from_values(column.as_ref()?.values_for_doc(addr.doc_id))
+        })
+        .collect()
 }
 
 /// The stem of a word, as the index stores it.

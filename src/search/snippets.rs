@@ -28,7 +28,26 @@ pub struct Highlighter {
     /// First two letters of every term: a word that starts otherwise cannot
     /// stem to a term, so most words of a text skip the stemmer.
     prefixes: HashSet<String>,
+    /// The same for ASCII prefixes, as bytes (a second byte 0 for one-letter
+    /// words): checked for every word of a text, so a short list, not a hash.
+    ascii_prefixes: Vec<[u8; 2]>,
     light: TextAnalyzer,
+}
+
+fn ascii_prefix(word: &str) -> Option<[u8; 2]> {
+    let bytes = word.as_bytes();
+    let n = bytes.len().min(2);
+    if n == 0 || !bytes[..n].is_ascii() {
+        return None;
+    }
+    Some([
+        bytes[0].to_ascii_lowercase(),
+        if n == 2 {
+            bytes[1].to_ascii_lowercase()
+        } else {
+            0
+        },
+    ])
 }
 
 fn prefix2(word: &str) -> String {
@@ -70,21 +89,35 @@ impl Highlighter {
                 prefixes.insert(prefix2(&t));
             }
         }
-        Highlighter {
+        let mut highlighter = Highlighter {
             analyzer,
             terms,
             phrases: analysed,
-            prefixes,
+            prefixes: HashSet::new(),
+            ascii_prefixes: Vec::new(),
             light,
+        };
+        for p in prefixes {
+            highlighter.add_prefix(p);
         }
+        highlighter
     }
 
     /// Highlights words whose stem is one of these (fuzzy matches found in the index).
     pub fn add_stems(&mut self, stems: impl IntoIterator<Item = String>) {
         for stem in stems {
-            self.prefixes.insert(prefix2(&stem));
+            self.add_prefix(prefix2(&stem));
             self.terms.insert(stem);
         }
+    }
+
+    fn add_prefix(&mut self, prefix: String) {
+        if let Some(bytes) = ascii_prefix(&prefix) {
+            if !self.ascii_prefixes.contains(&bytes) {
+                self.ascii_prefixes.push(bytes);
+            }
+        }
+        self.prefixes.insert(prefix);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -94,14 +127,8 @@ impl Highlighter {
     /// Could `word` stem to a query term? Its first two letters, lower-cased
     /// and folded, must be a term's: most words of a text fail this cheaply.
     fn may_match(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        let n = bytes.len().min(2);
-        if bytes[..n].is_ascii() {
-            let lower = [
-                bytes[0].to_ascii_lowercase(),
-                bytes.get(1).map_or(0, u8::to_ascii_lowercase),
-            ];
-            return std::str::from_utf8(&lower[..n]).is_ok_and(|p| self.prefixes.contains(p));
+        if let Some(bytes) = ascii_prefix(word) {
+            return self.ascii_prefixes.contains(&bytes);
         }
         let mut light = self.light.clone();
         analyze(&mut light, word)
@@ -116,6 +143,7 @@ impl Highlighter {
         }
         let mut analyzer = self.analyzer.clone();
         let mut light = self.light.clone();
+        let want_exact = self.phrases.iter().any(|(_, exact)| *exact);
         let mut forms: HashMap<&str, (String, String), BuildHasherDefault<FxHasher>> =
             Default::default();
         let mut toks: Vec<Tok> = Vec::new();
@@ -132,7 +160,12 @@ impl Highlighter {
                     .or_insert_with(|| {
                         let form =
                             |a: &mut TextAnalyzer| analyze(a, word).pop().unwrap_or_default();
-                        (form(&mut analyzer), form(&mut light))
+                        let exact = if want_exact {
+                            form(&mut light)
+                        } else {
+                            String::new()
+                        };
+                        (form(&mut analyzer), exact)
                     })
                     .clone()
             } else {
