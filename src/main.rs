@@ -152,7 +152,8 @@ struct IndexArgs {
     /// re-reading only new and changed files and removing deleted ones). e.g. --rebuild
     #[arg(long)]
     rebuild: bool,
-    /// Indexing threads [default: number of cores]. e.g. --threads 1
+    /// Threads for tantivy's writer [default: half the cores; cleaning and
+    /// extraction use them all]. e.g. --threads 2
     #[arg(long)]
     threads: Option<usize>,
     /// No progress bar and no summary. e.g. -q in scripts
@@ -278,7 +279,7 @@ struct BenchArgs {
     /// Instead of queries, time fresh index builds of this folder. e.g. --index-corpus corpus/
     #[arg(long, value_name = "DIR")]
     index_corpus: Option<PathBuf>,
-    /// Indexing threads for --index-corpus [default: number of cores]. e.g. --threads 1
+    /// Writer threads for --index-corpus [default: half the cores]. e.g. --threads 2
     #[arg(long)]
     threads: Option<usize>,
     /// One JSON object on stdout. e.g. --json | jq .p50_ms

@@ -94,11 +94,10 @@ impl Patterns {
 
     pub fn classify(&self, line: &str) -> LineKind {
         let key = line_key(line);
-        if self
-            .tails
-            .iter()
-            .any(|t| key == *t || key.starts_with(&format!("{t} ")))
-        {
+        if self.tails.iter().any(|t| {
+            key.strip_prefix(t.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        }) {
             return LineKind::Tail;
         }
         if self.lines.contains(&key) {
