@@ -11,7 +11,8 @@ the median and min-max over rounds of each per-round ratio:
 
   build   tantivy-cli `index -t 2` (whole process, fresh folder), FTS5 bulk load
           (parse + INSERT + COMMIT, on disk), `communique bench --index-corpus DIR
-          --runs 1 --threads 2` (DIR holds only the same corpus-1x.jsonl).
+          --runs 1` (default threads: all cores clean and extract, half write;
+          DIR holds only the same corpus-1x.jsonl).
   query   the peers' 300 queries (queries.tsv: short, natural, phrase, boolean, rare):
           tantivy `bench` (search + Count, no fetch, no snippets, no facets);
           FTS5 OR-translated "total" = top 10 + snippet + outlet and year facets;
@@ -125,9 +126,11 @@ class Communique:
         subprocess.run([self.bin, "index", self.corpus_dir, "--index", self.root, "-q"], check=True)
         log(f"  communique index {scale} for queries: {time.perf_counter() - t0:.1f}s, {dir_bytes(self.root)/1e6:.1f} MB")
 
-    def build(self, threads=2):
+    def build(self):
+        # communique's default: cleaning and extraction on every core, tantivy's
+        # writer on half of them (one thread on 2 cores), as a user runs it.
         r = run_json([self.bin, "bench", "--index-corpus", self.corpus_dir, "--runs", "1",
-                      "--threads", str(threads), "--json"])
+                      "--json"])
         log(f"  communique build: {r['wall_s_median']:.2f}s rss {r.get('peak_rss_mb')} MB {r['index_bytes']/1e6:.1f} MB")
         return r
 
@@ -177,7 +180,7 @@ def one_round(r, a, cq):
         elif e == "fts5":
             raw["fts5_build"] = FB.build(scale, 1)
         elif e == "communique":
-            raw["cq_build"] = cq.build(2)
+            raw["cq_build"] = cq.build()
     # queries
     for e in order:
         if e == "tantivy" and HAVE_TANTIVY:
