@@ -30,6 +30,19 @@ pub fn read_bytes(file: &SourceFile) -> Result<Bytes, Skip> {
     }
 }
 
+/// A file as a buffered stream of its text, decompressed when gzip.
+pub fn open_stream(file: &SourceFile) -> Result<Box<dyn std::io::BufRead>, Skip> {
+    let raw = std::fs::File::open(&file.path)
+        .map_err(|e| Skip::new(&file.rel, SkipKind::Unreadable, e.to_string()))?;
+    const BUFFER: usize = 256 * 1024;
+    Ok(if file.gzip {
+        let gz = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(raw));
+        Box::new(std::io::BufReader::with_capacity(BUFFER, gz))
+    } else {
+        Box::new(std::io::BufReader::with_capacity(BUFFER, raw))
+    })
+}
+
 /// NUL bytes never occur in text in any encoding we read.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];

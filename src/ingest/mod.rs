@@ -236,49 +236,9 @@ pub fn discover_paths(paths: &[PathBuf]) -> Vec<(PathBuf, Discovery)> {
         .collect()
 }
 
-/// Reads one file, handing each article or problem to `sink` as it is found,
-/// so a large JSON Lines dump streams instead of sitting whole in memory.
+/// Reads one file, handing each article or problem to `sink` as it is found.
 /// Returns how many bytes of text it read (after decompression).
 pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(Item)) -> u64 {
-    let bytes = match decode::read_bytes(file) {
-        Ok(bytes) => bytes,
-        Err(skip) => {
-            sink(Item::Skip(skip));
-            return 0;
-        }
-    };
-    let bytes = match bytes {
-        decode::Bytes::Whole(b) => b,
-        decode::Bytes::Truncated(b, detail) => {
-            sink(Item::Skip(Skip::new(
-                &file.rel,
-                SkipKind::TruncatedGzip,
-                detail,
-            )));
-            b
-        }
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        sink(Item::Skip(Skip::new(&file.rel, SkipKind::Empty, "")));
-        return 0;
-    }
-    if decode::looks_binary(&bytes) {
-        sink(Item::Skip(Skip::new(
-            &file.rel,
-            SkipKind::Binary,
-            "contains NUL bytes",
-        )));
-        return 0;
-    }
-    let length = bytes.len() as u64;
-    let (content, reencoded) = decode::to_text(bytes);
-    if reencoded {
-        sink(Item::Skip(Skip::new(
-            &file.rel,
-            SkipKind::Reencoded,
-            "not valid UTF-8",
-        )));
-    }
     let mut emit = |item: Item| match item {
         Item::Article(mut article) => {
             metadata.apply(file, &mut article);
@@ -303,18 +263,130 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
         }
         skip => sink(skip),
     };
+    if file.format == FileFormat::JsonLines {
+        return stream_json_lines(file, &mut emit);
+    }
+    let bytes = match decode::read_bytes(file) {
+        Ok(bytes) => bytes,
+        Err(skip) => {
+            emit(Item::Skip(skip));
+            return 0;
+        }
+    };
+    let bytes = match bytes {
+        decode::Bytes::Whole(b) => b,
+        decode::Bytes::Truncated(b, detail) => {
+            emit(Item::Skip(Skip::new(
+                &file.rel,
+                SkipKind::TruncatedGzip,
+                detail,
+            )));
+            b
+        }
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        emit(Item::Skip(Skip::new(&file.rel, SkipKind::Empty, "")));
+        return 0;
+    }
+    if decode::looks_binary(&bytes) {
+        emit(Item::Skip(binary(file)));
+        return 0;
+    }
+    let length = bytes.len() as u64;
+    let (content, reencoded) = decode::to_text(bytes);
+    if reencoded {
+        emit(Item::Skip(reencoded_skip(file)));
+    }
     match file.format {
         FileFormat::Text | FileFormat::Markdown => text::read(file, &content, &mut emit),
         FileFormat::Json => record::read_json(file, &content, &mut emit),
-        FileFormat::JsonLines => record::read_json_lines(file, &content, &mut emit),
+        FileFormat::JsonLines => unreachable!("JSON Lines stream above"),
         FileFormat::Html => webpage::read(file, &content, &mut emit),
+    }
+    length
+}
+
+fn binary(file: &SourceFile) -> Skip {
+    Skip::new(&file.rel, SkipKind::Binary, "contains NUL bytes")
+}
+
+fn reencoded_skip(file: &SourceFile) -> Skip {
+    Skip::new(&file.rel, SkipKind::Reencoded, "not valid UTF-8")
+}
+
+/// JSON Lines a line at a time, so a dump of any size never sits whole in
+/// memory; the checks of [`read_file`] apply as the lines go by (binary on
+/// the first 64 KB, encoding per line, reported once).
+fn stream_json_lines(file: &SourceFile, emit: &mut dyn FnMut(Item)) -> u64 {
+    use std::io::BufRead;
+    let mut reader = match decode::open_stream(file) {
+        Ok(reader) => reader,
+        Err(skip) => {
+            emit(Item::Skip(skip));
+            return 0;
+        }
+    };
+    match reader.fill_buf() {
+        Ok(head) if decode::looks_binary(head) => {
+            emit(Item::Skip(binary(file)));
+            return 0;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            let detail = if file.gzip {
+                format!("not gzip: {e}")
+            } else {
+                e.to_string()
+            };
+            emit(Item::Skip(Skip::new(
+                &file.rel,
+                SkipKind::Unreadable,
+                detail,
+            )));
+            return 0;
+        }
+    }
+    let (mut length, mut line_no, mut any_text, mut reencoded) = (0u64, 0usize, false, false);
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(n) => length += n as u64,
+            Err(e) => {
+                let kind = if file.gzip && length > 0 {
+                    SkipKind::TruncatedGzip
+                } else {
+                    SkipKind::Unreadable
+                };
+                let detail = format!("{e}; kept what was readable");
+                emit(Item::Skip(Skip::new(&file.rel, kind, detail)));
+                break;
+            }
+        }
+        line_no += 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        any_text = true;
+        let (text, re) = decode::to_text(std::mem::take(&mut line));
+        if re && !std::mem::replace(&mut reencoded, true) {
+            emit(Item::Skip(reencoded_skip(file)));
+        }
+        record::read_json_line(file, line_no, &text, emit);
+    }
+    if !any_text {
+        emit(Item::Skip(Skip::new(&file.rel, SkipKind::Empty, "")));
     }
     length
 }
 
 /// A stable 64-bit FNV-1a hash: what incremental updates compare between runs.
 pub fn content_hash(bytes: &[u8], seed: u64) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ seed;
+    fnv_continue(0xcbf2_9ce4_8422_2325 ^ seed, bytes)
+}
+
+fn fnv_continue(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
@@ -325,9 +397,20 @@ pub fn content_hash(bytes: &[u8], seed: u64) -> u64 {
 /// The hash of a file as it is on disk plus the metadata given for it, so a
 /// changed sidecar re-indexes its article. None when the file cannot be read.
 pub fn file_hash(file: &SourceFile, metadata: &Metadata) -> Option<u64> {
-    let bytes = std::fs::read(&file.path).ok()?;
+    use std::io::Read;
     let meta = metadata.describe(file);
-    Some(content_hash(&bytes, content_hash(meta.as_bytes(), 0)))
+    let mut h = 0xcbf2_9ce4_8422_2325 ^ content_hash(meta.as_bytes(), 0);
+    // In pieces: a dump of gigabytes is hashed in constant memory.
+    let mut reader = std::fs::File::open(&file.path).ok()?;
+    let mut buffer = vec![0u8; 256 * 1024];
+    loop {
+        match reader.read(&mut buffer) {
+            Ok(0) => return Some(h),
+            Ok(n) => h = fnv_continue(h, &buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
 }
 
 fn relative(root: &Path, path: &Path) -> String {

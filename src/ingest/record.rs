@@ -41,19 +41,17 @@ const AUTHORS: &[&str] = &["authors", "author", "byline", "creator"];
 const ID: &[&str] = &["id", "_id", "uuid", "guid", "doc_id"];
 const DATELINE: &[&str] = &["dateline"];
 
-pub fn read_json_lines(file: &SourceFile, content: &str, sink: &mut dyn FnMut(Item)) {
-    for (index, line) in content.lines().enumerate() {
-        let line_no = index + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<Value>(line) {
-            Ok(value) => emit_value(file, value, Some(line_no), line_no, sink),
-            Err(e) => sink(Item::Skip(
-                Skip::new(&file.rel, SkipKind::BadJson, e.to_string()).at_line(line_no),
-            )),
-        }
+/// One line of a JSON Lines file (numbered from 1); blank lines are nothing.
+pub fn read_json_line(file: &SourceFile, line_no: usize, line: &str, sink: &mut dyn FnMut(Item)) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    match serde_json::from_str::<Value>(line) {
+        Ok(value) => emit_value(file, value, Some(line_no), line_no, sink),
+        Err(e) => sink(Item::Skip(
+            Skip::new(&file.rel, SkipKind::BadJson, e.to_string()).at_line(line_no),
+        )),
     }
 }
 
@@ -226,7 +224,7 @@ mod tests {
     #[test]
     fn common_field_names_are_accepted() {
         let line = r#"{"headline":"H","content":"Body.","source":{"name":"AP"},"pubDate":"2018-09-20","byline":["A B","C D"],"link":"http://x"}"#;
-        let (arts, skips) = collect(|s| read_json_lines(&file(), line, s));
+        let (arts, skips) = collect(|s| read_json_line(&file(), 1, line, s));
         assert!(skips.is_empty());
         let a = &arts[0];
         assert_eq!(a.title, "H");
@@ -242,7 +240,11 @@ mod tests {
     fn broken_line_is_reported_and_others_kept() {
         let text =
             "{\"id\":\"a\",\"body\":\"one\"}\n{\"id\": \n{\"id\":\"c\",\"body\":\"three\"}\n";
-        let (arts, skips) = collect(|s| read_json_lines(&file(), text, s));
+        let (arts, skips) = collect(|s| {
+            for (i, line) in text.lines().enumerate() {
+                read_json_line(&file(), i + 1, line, s);
+            }
+        });
         assert_eq!(arts.len(), 2);
         assert_eq!(skips.len(), 1);
         assert_eq!(skips[0].line, Some(2));
