@@ -39,7 +39,8 @@ pub struct Place {
 
 /// One surface form and every entity it may mean.
 pub struct Form {
-    pub entities: Vec<Entity>,
+    /// Almost always one or two: inline, no allocation per form.
+    pub entities: smallvec::SmallVec<[Entity; 2]>,
     /// Listed in ambiguous.tsv: also a person's name or a common word.
     pub ambiguous: bool,
 }
@@ -144,7 +145,7 @@ impl Gazetteer {
         for (surface, entity) in forms {
             let i = *index.entry(surface).or_insert_with(|| {
                 merged.push(Form {
-                    entities: Vec::with_capacity(1),
+                    entities: smallvec::SmallVec::new(),
                     ambiguous: ambiguous.contains_key(surface),
                 });
                 surfaces.push(surface);
