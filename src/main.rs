@@ -282,6 +282,10 @@ struct BenchArgs {
     /// Writer threads for --index-corpus [default: half the cores]. e.g. --threads 2
     #[arg(long)]
     threads: Option<usize>,
+    /// Facets to count per query, repeatable [default: all, as search]. e.g. --facet outlet
+    /// --facet people --facet places --facet date (the speed issue's workload)
+    #[arg(long = "facet", value_name = "FIELD")]
+    facet: Vec<String>,
     /// One JSON object on stdout. e.g. --json | jq .p50_ms
     #[arg(long)]
     json: bool,
@@ -473,23 +477,7 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
         ..SearchRequest::default()
     };
     let mut request = request;
-    if !args.facet.is_empty() {
-        for f in &args.facet {
-            let known = ["outlet", "people", "places", "countries", "authors", "date"];
-            anyhow::ensure!(
-                known.contains(&f.as_str()),
-                "unknown facet {f:?} (known: {})",
-                known.join(", ")
-            );
-        }
-        request.date_facet = args.facet.iter().any(|f| f == "date");
-        request.facets = args
-            .facet
-            .iter()
-            .filter(|f| *f != "date")
-            .cloned()
-            .collect();
-    }
+    choose_facets(&args.facet, &mut request)?;
     if args.group_by.as_deref() == Some("story") {
         let (considered, stories) = engine.stories(&request, args.limit)?;
         if args.json {
@@ -649,7 +637,9 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("benches/queries.txt"));
     let queries = bench::read_queries(&path)?;
-    let report = bench::bench_queries(&engine, &queries, args.runs, args.warmup);
+    let mut template = SearchRequest::default();
+    choose_facets(&args.facet, &mut template)?;
+    let report = bench::bench_queries(&engine, &queries, &template, args.runs, args.warmup);
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(ExitCode::SUCCESS);
@@ -694,6 +684,24 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         eprintln!("failed: {f}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--facet FIELD...`: only these facets (all of them when none is given).
+fn choose_facets(fields: &[String], request: &mut SearchRequest) -> Result<()> {
+    if fields.is_empty() {
+        return Ok(());
+    }
+    for f in fields {
+        let known = ["outlet", "people", "places", "countries", "authors", "date"];
+        anyhow::ensure!(
+            known.contains(&f.as_str()),
+            "unknown facet {f:?} (known: {})",
+            known.join(", ")
+        );
+    }
+    request.date_facet = fields.iter().any(|f| f == "date");
+    request.facets = fields.iter().filter(|f| *f != "date").cloned().collect();
+    Ok(())
 }
 
 fn run_show(args: ShowArgs) -> Result<ExitCode> {

@@ -115,9 +115,11 @@ fn latency(per_query_ms: &[f64]) -> Latency {
 }
 
 /// Each query's latency is its median over `runs` passes, after `warmup` passes.
+/// `template` carries everything but the query (which facets, how many hits).
 pub fn bench_queries(
     engine: &Engine,
     queries: &[String],
+    template: &SearchRequest,
     runs: usize,
     warmup: usize,
 ) -> QueryBench {
@@ -133,7 +135,7 @@ pub fn bench_queries(
             }
             let request = SearchRequest {
                 query: q.clone(),
-                ..SearchRequest::default()
+                ..template.clone()
             };
             let t = Instant::now();
             let result = engine.search(&request);
