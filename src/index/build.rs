@@ -197,22 +197,8 @@ fn update(options: &BuildOptions, live: &Path, started: Instant) -> Result<Build
     for rel in deleted.iter().copied().chain(todo.iter().map(|f| &f.rel)) {
         writer.delete_term(Term::from_field_text(fields.source, rel));
     }
-    let mut report = BuildReport {
-        files: todo.len(),
-        skips: discovery.skips,
-        ..BuildReport::default()
-    };
     discovery.files = todo;
-    let progress = progress_bar(options.progress, discovery.files.len() as u64);
-    index_files(
-        &mut writer,
-        &fields,
-        discovery.files,
-        discovery.metadata,
-        &mut report,
-        &progress,
-    )?;
-    writer.commit().context("cannot commit the index")?;
+    let (mut report, progress) = add_and_commit(&mut writer, &fields, discovery, options)?;
     writer
         .wait_merging_threads()
         .context("cannot finish merging the index")?;
@@ -263,21 +249,7 @@ fn write_generation(
         .zip(hashes)
         .map(|(f, h)| (f.rel.clone(), h.unwrap_or(0)))
         .collect();
-    let mut report = BuildReport {
-        files: discovery.files.len(),
-        skips: discovery.skips,
-        ..BuildReport::default()
-    };
-    let progress = progress_bar(options.progress, discovery.files.len() as u64);
-    index_files(
-        &mut writer,
-        &fields,
-        discovery.files,
-        discovery.metadata,
-        &mut report,
-        &progress,
-    )?;
-    writer.commit().context("cannot commit the index")?;
+    let (mut report, progress) = add_and_commit(&mut writer, &fields, discovery, options)?;
     // One segment searches faster and lets facets name only their top values.
     let segments = index.searchable_segment_ids()?;
     if segments.len() > 1 {
@@ -304,6 +276,32 @@ fn write_generation(
 
 /// The shared pipeline of builds and updates: a reader thread streams
 /// batches, cleaning and extraction run in parallel, the writer indexes.
+/// What a build and an update share: read, clean, extract and add the
+/// discovered files, then commit.
+fn add_and_commit(
+    writer: &mut IndexWriter,
+    fields: &Fields,
+    discovery: ingest::Discovery,
+    options: &BuildOptions,
+) -> Result<(BuildReport, ProgressBar)> {
+    let mut report = BuildReport {
+        files: discovery.files.len(),
+        skips: discovery.skips,
+        ..BuildReport::default()
+    };
+    let progress = progress_bar(options.progress, discovery.files.len() as u64);
+    index_files(
+        writer,
+        fields,
+        discovery.files,
+        discovery.metadata,
+        &mut report,
+        &progress,
+    )?;
+    writer.commit().context("cannot commit the index")?;
+    Ok((report, progress))
+}
+
 fn index_files(
     writer: &mut IndexWriter,
     fields: &Fields,

@@ -263,9 +263,12 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
         }
         skip => sink(skip),
     };
-    if file.format == FileFormat::JsonLines {
-        return stream_json_lines(file, &mut emit);
-    }
+    let read: fn(&SourceFile, &str, &mut dyn FnMut(Item)) = match file.format {
+        FileFormat::JsonLines => return stream_json_lines(file, &mut emit),
+        FileFormat::Text | FileFormat::Markdown => text::read,
+        FileFormat::Json => record::read_json,
+        FileFormat::Html => webpage::read,
+    };
     let bytes = match decode::read_bytes(file) {
         Ok(bytes) => bytes,
         Err(skip) => {
@@ -297,12 +300,7 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
     if reencoded {
         emit(Item::Skip(reencoded_skip(file)));
     }
-    match file.format {
-        FileFormat::Text | FileFormat::Markdown => text::read(file, &content, &mut emit),
-        FileFormat::Json => record::read_json(file, &content, &mut emit),
-        FileFormat::JsonLines => unreachable!("JSON Lines stream above"),
-        FileFormat::Html => webpage::read(file, &content, &mut emit),
-    }
+    read(file, &content, &mut emit);
     length
 }
 
