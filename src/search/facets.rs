@@ -11,8 +11,8 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 /// Counts per value for each name field, and matches per day.
 #[derive(Debug, Default, Clone)]
 pub struct FacetCounts {
-    /// Every match: counting here spares the top-10 pass an exhaustive count,
-    /// so that pass can skip blocks that cannot reach the top (block-max WAND).
+    /// Every match, counted in the pass that also ranks and counts facets, so
+    /// the query is evaluated once.
     pub matches: u64,
     /// Time spent reading facet columns and naming values, inside the pass
     /// that also ranks (for the bench's breakdown).
