@@ -73,6 +73,16 @@ fn err(message: impl Into<String>, position: Option<usize>) -> QueryError {
 }
 
 pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
+    // Typographic quotes (a phrase pasted from a word processor or an article)
+    // quote as '"' does; one character for one, so error positions still hold.
+    let query: String = query
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '‟' | '«' | '»' => '"',
+            other => other,
+        })
+        .collect();
+    let query = query.as_str();
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(err(
             format!(
@@ -293,6 +303,11 @@ mod tests {
         );
         assert_eq!(text(r#"+"a""#), r#"+(title_exact:"a" OR body_exact:"a")"#);
         assert_eq!(text("plain words"), "plain words");
+        assert_eq!(
+            parse("“fourth visit”").unwrap().exact_phrases,
+            vec!["fourth visit"],
+            "typographic quotes quote"
+        );
     }
 
     #[test]
