@@ -188,7 +188,8 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         } else if !negated && !body.starts_with("NOT") {
             collect_highlight_terms(body, &mut parsed);
         }
-        text_parts.push(exact_phrase(token).unwrap_or_else(|| token.to_string()));
+        let exact = exact_phrase(token).map_err(|message| err(message, Some(start)))?;
+        text_parts.push(exact.unwrap_or_else(|| token.to_string()));
     }
     if depth > 0 {
         return Err(err("unclosed '('", None));
@@ -235,8 +236,9 @@ fn collect_highlight_terms(token: &str, parsed: &mut ParsedQuery) {
 /// A quoted phrase searches the unstemmed copies of title and body, so
 /// `"visits"` finds "visits" and not "visit": `+("a b"~1)` becomes
 /// `+((title_exact:"a b"~1 OR body_exact:"a b"~1))`, `title:"a b"` becomes
-/// `title_exact:"a b"`. Returns `None` for a token without a quoted phrase.
-fn exact_phrase(token: &str) -> Option<String> {
+/// `title_exact:"a b"`. Returns `None` for a token without a quoted phrase,
+/// an error for what the rewrite would only make obscure (`""`, `"a"~x`).
+fn exact_phrase(token: &str) -> Result<Option<String>, String> {
     let sign_len = usize::from(token.starts_with(['+', '-']));
     let (sign, rest) = token.split_at(sign_len);
     let opened = rest.len() - rest.trim_start_matches('(').len();
@@ -246,20 +248,46 @@ fn exact_phrase(token: &str) -> Option<String> {
         Some(("body", r)) => (Some("body_exact"), r),
         _ => (None, rest),
     };
-    let inner = rest.strip_prefix('"')?;
-    let close = inner.find('"')?;
+    let Some(inner) = rest.strip_prefix('"') else {
+        return Ok(None);
+    };
+    let Some(close) = inner.find('"') else {
+        return Ok(None);
+    };
+    if inner[..close].trim().is_empty() {
+        return Err("empty quotes: put words between them".to_string());
+    }
     let phrase = &rest[..close + 2];
     let tail = &rest[close + 2..];
     let closes = tail.len() - tail.trim_end_matches(')').len();
     let (modifiers, closing) = tail.split_at(tail.len() - closes);
-    if modifiers.contains('"') {
-        return None;
+    if !modifiers_are_valid(modifiers) {
+        return Err(format!(
+            "after a quoted phrase, {modifiers:?} is not ~N (words apart) or ^N (weight), \
+             e.g. \"fourth visit\"~2"
+        ));
     }
     let query = match field {
         Some(f) => format!("{f}:{phrase}{modifiers}"),
         None => format!("(title_exact:{phrase}{modifiers} OR body_exact:{phrase}{modifiers})"),
     };
-    Some(format!("{sign}{parens}{query}{closing}"))
+    Ok(Some(format!("{sign}{parens}{query}{closing}")))
+}
+
+/// `~2`, `^1.5`, both, or nothing.
+fn modifiers_are_valid(modifiers: &str) -> bool {
+    let mut rest = modifiers;
+    while let Some(mark) = rest.chars().next() {
+        let number = &rest[mark.len_utf8()..];
+        let len = number
+            .find(|c: char| !(c.is_ascii_digit() || (mark == '^' && c == '.')))
+            .unwrap_or(number.len());
+        if !matches!(mark, '~' | '^') || len == 0 {
+            return false;
+        }
+        rest = &number[len..];
+    }
+    true
 }
 
 fn char_pos(s: &str, byte: usize) -> usize {
@@ -303,6 +331,17 @@ mod tests {
         );
         assert_eq!(text(r#"+"a""#), r#"+(title_exact:"a" OR body_exact:"a")"#);
         assert_eq!(text("plain words"), "plain words");
+        assert_eq!(
+            text(r#""a b"~2^1.5"#),
+            r#"(title_exact:"a b"~2^1.5 OR body_exact:"a b"~2^1.5)"#
+        );
+        assert!(parse(r#""""#).unwrap_err().message.contains("empty quotes"));
+        assert!(parse(r#"x "a"~"#).unwrap_err().message.contains("~N"));
+        assert_eq!(parse(r#"x "a"~y"#).unwrap_err().position, Some(2));
+        assert!(
+            parse(r#""a"é"#).is_err(),
+            "no panic on a multibyte modifier"
+        );
         assert_eq!(
             parse("“fourth visit”").unwrap().exact_phrases,
             vec!["fourth visit"],
