@@ -11,7 +11,7 @@ the median and min-max over rounds of each per-round ratio:
 
   build   tantivy-cli `index -t 2` (whole process, fresh folder), FTS5 bulk load
           (parse + INSERT + COMMIT, on disk), `communique bench --index-corpus DIR
-          --runs 1` (default threads: all cores clean and extract, half write;
+          --runs 1` (default threads: every core cleans, extracts and writes;
           DIR holds only the same corpus-1x.jsonl).
   query   the peers' 300 queries (queries.tsv: short, natural, phrase, boolean, rare):
           tantivy `bench` (search + Count, no fetch, no snippets, no facets);
@@ -128,8 +128,7 @@ class Communique:
         log(f"  communique index {scale} for queries: {time.perf_counter() - t0:.1f}s, {dir_bytes(self.root)/1e6:.1f} MB")
 
     def build(self):
-        # communique's default: cleaning and extraction on every core, tantivy's
-        # writer on half of them (one thread on 2 cores), as a user runs it.
+        # communique's default threads, as a user runs it.
         r = run_json([self.bin, "bench", "--index-corpus", self.corpus_dir, "--runs", "1",
                       "--json"])
         log(f"  communique build: {r['wall_s_median']:.2f}s rss {r.get('peak_rss_mb')} MB {r['index_bytes']/1e6:.1f} MB")

@@ -152,8 +152,8 @@ struct IndexArgs {
     /// re-reading only new and changed files and removing deleted ones). e.g. --rebuild
     #[arg(long)]
     rebuild: bool,
-    /// Threads for tantivy's writer [default: half the cores; cleaning and
-    /// extraction use them all]. e.g. --threads 2
+    /// Threads for tantivy's writer [default: one per core; cleaning and
+    /// extraction use every core too]. e.g. --threads 1
     #[arg(long)]
     threads: Option<usize>,
     /// No progress bar and no summary. e.g. -q in scripts
@@ -279,7 +279,7 @@ struct BenchArgs {
     /// Instead of queries, time fresh index builds of this folder. e.g. --index-corpus corpus/
     #[arg(long, value_name = "DIR")]
     index_corpus: Option<PathBuf>,
-    /// Writer threads for --index-corpus [default: half the cores]. e.g. --threads 2
+    /// Writer threads for --index-corpus [default: one per core]. e.g. --threads 1
     #[arg(long)]
     threads: Option<usize>,
     /// Facets to count per query, repeatable [default: all, as search]. e.g. --facet outlet
