@@ -3,7 +3,7 @@
 //! shared corpora are beside the repository, on the first 2,000 Reuters articles.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use communique::clean::Cleaner;
 use communique::extract::Extractor;
@@ -36,7 +36,7 @@ fn corpus() -> PathBuf {
     dir
 }
 
-fn raw_articles(dir: &PathBuf) -> Vec<communique::Article> {
+fn raw_articles(dir: &Path) -> Vec<communique::Article> {
     let discovery = ingest::discover(dir);
     let mut out = Vec::new();
     for file in &discovery.files {

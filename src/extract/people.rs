@@ -394,14 +394,13 @@ impl<'g> PeopleFinder<'g> {
     fn accept(&self, run: &Run, said: bool, surface: &str) -> (String, bool) {
         let gaz = self.gaz;
         let words: Vec<&str> = run.tokens.iter().map(|t| t.text).collect();
-        if let Some(form) = gaz.lookup(surface) {
-            if let Some(Entity::Person(p)) = form
+        if let Some(form) = gaz.lookup(surface)
+            && let Some(Entity::Person(p)) = form
                 .entities
                 .iter()
                 .find(|e| matches!(e, Entity::Person(_)))
-            {
-                return (gaz.people[*p as usize].clone(), true);
-            }
+        {
+            return (gaz.people[*p as usize].clone(), true);
         }
         let first = words
             .iter()

@@ -58,12 +58,12 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         // Possessives name the owner: "Pompeo's" is Pompeo.
         let mut possessive = false;
         for suffix in ["'s", "’s", "'", "’"] {
-            if let Some(stripped) = word.strip_suffix(suffix) {
-                if !stripped.is_empty() {
-                    word = stripped;
-                    possessive = true;
-                    break;
-                }
+            if let Some(stripped) = word.strip_suffix(suffix)
+                && !stripped.is_empty()
+            {
+                word = stripped;
+                possessive = true;
+                break;
             }
         }
         let word = word.trim_end_matches(['-']);

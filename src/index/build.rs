@@ -122,10 +122,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let corpus = &options.corpus;
     anyhow::ensure!(corpus.is_dir(), "{} is not a folder", corpus.display());
-    if !options.rebuild {
-        if let Some(live) = store::updatable(&options.index_root, &corpus_id(corpus)) {
-            return update(options, &live, started);
-        }
+    if !options.rebuild
+        && let Some(live) = store::updatable(&options.index_root, &corpus_id(corpus))
+    {
+        return update(options, &live, started);
     }
     let discovery = ingest::discover(corpus);
     let generation = store::new_generation(&options.index_root)?;

@@ -91,10 +91,10 @@ fn wrapped_array(obj: &mut Map<String, Value>) -> Option<Vec<Value>> {
         return None;
     }
     for key in ["articles", "items", "data", "results", "documents", "docs"] {
-        if let Some(Value::Array(_)) = obj.get(key) {
-            if let Some(Value::Array(items)) = obj.remove(key) {
-                return Some(items);
-            }
+        if let Some(Value::Array(_)) = obj.get(key)
+            && let Some(Value::Array(items)) = obj.remove(key)
+        {
+            return Some(items);
         }
     }
     None

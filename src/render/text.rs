@@ -234,11 +234,11 @@ fn explain_lines(out: &mut String, e: &serde_json::Value, indent: usize, depth: 
         "",
         indent = indent * 2
     );
-    if depth < 3 {
-        if let Some(details) = e["details"].as_array() {
-            for d in details {
-                explain_lines(out, d, indent + 1, depth + 1);
-            }
+    if depth < 3
+        && let Some(details) = e["details"].as_array()
+    {
+        for d in details {
+            explain_lines(out, d, indent + 1, depth + 1);
         }
     }
 }

@@ -548,7 +548,7 @@ impl Engine {
         let value_key = name_key(value);
         let mut found = Vec::new();
         for term in self.field_terms(field).iter() {
-            let key = name_key(&term);
+            let key = name_key(term);
             let surname = field == "people"
                 && single_word
                 && term

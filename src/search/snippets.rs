@@ -112,10 +112,10 @@ impl Highlighter {
     }
 
     fn add_prefix(&mut self, prefix: String) {
-        if let Some(bytes) = ascii_prefix(&prefix) {
-            if !self.ascii_prefixes.contains(&bytes) {
-                self.ascii_prefixes.push(bytes);
-            }
+        if let Some(bytes) = ascii_prefix(&prefix)
+            && !self.ascii_prefixes.contains(&bytes)
+        {
+            self.ascii_prefixes.push(bytes);
         }
         self.prefixes.insert(prefix);
     }
@@ -342,10 +342,10 @@ fn cut_end(text: &str, start: usize, size: usize) -> usize {
         return text.len();
     }
     let window = &text[start..limit];
-    if let Some(p) = window.rfind(['.', '!', '?']) {
-        if p > size / 2 {
-            return start + p + 1;
-        }
+    if let Some(p) = window.rfind(['.', '!', '?'])
+        && p > size / 2
+    {
+        return start + p + 1;
     }
     match window.rfind([' ', '\n']) {
         Some(p) if p > 0 => start + p,
