@@ -541,6 +541,13 @@ fn extract_json_gives_clean_articles_with_all_fields() {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
         .collect();
     assert_eq!(articles.len(), 2, "{}", describe(&out));
+    assert!(
+        articles.iter().any(|a| a["body"]
+            .as_str()
+            .unwrap()
+            .contains("with JoongAng Ilbo the discussions")),
+        "the Breitbart seed's glued outlet name is repaired"
+    );
     for a in &articles {
         for key in [
             "id",
@@ -569,6 +576,8 @@ fn extract_json_gives_clean_articles_with_all_fields() {
         ] {
             assert!(!body.contains(junk), "{}: body keeps {junk:?}", a["id"]);
         }
+        // The scrape glued a link's text to the next word; cleaning splits it.
+        assert!(!body.contains("Ilbothe"), "{}: glued name kept", a["id"]);
         assert!(!a["title"].as_str().unwrap().is_empty());
     }
     let nbc = articles

@@ -14,6 +14,7 @@ pub use patterns::{LineKind, Patterns};
 /// Loaded once: the boilerplate rules from `index-schema/`.
 pub struct Cleaner {
     patterns: Patterns,
+    glued: glue::GluedNames,
 }
 
 impl Default for Cleaner {
@@ -29,9 +30,12 @@ const LABEL_MAX_WORDS: usize = 6;
 
 impl Cleaner {
     pub fn new() -> Cleaner {
-        Cleaner {
-            patterns: Patterns::load(),
-        }
+        let patterns = Patterns::load();
+        let glued = glue::GluedNames::new(
+            &crate::extract::Outlets::load().names(),
+            &patterns.glued_words,
+        );
+        Cleaner { patterns, glued }
     }
 
     pub fn clean(&self, article: &mut Article) {
@@ -74,7 +78,10 @@ impl Cleaner {
         if scraped {
             drop_repeated_captions(&mut kept);
         }
-        let repaired: Vec<String> = kept.iter().map(|p| glue::repair(p)).collect();
+        let repaired: Vec<String> = kept
+            .iter()
+            .map(|p| self.glued.repair(&glue::repair(p)))
+            .collect();
         article.body = repaired.join("\n\n");
     }
 }

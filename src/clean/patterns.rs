@@ -24,6 +24,8 @@ pub struct Patterns {
     lines: HashSet<String>,
     prefixes: Vec<String>,
     tails: Vec<String>,
+    /// Words split off an outlet's name they were glued to (see glue.rs).
+    pub glued_words: Vec<String>,
     furniture: RegexSet,
     credits: RegexSet,
     bylines: RegexSet,
@@ -62,6 +64,7 @@ impl Patterns {
         let mut lines = HashSet::new();
         let mut prefixes = Vec::new();
         let mut tails = Vec::new();
+        let mut glued_words = Vec::new();
         let (mut furniture, mut credits, mut bylines) = (Vec::new(), Vec::new(), Vec::new());
         for row in source.lines() {
             if row.starts_with('#') || row.trim().is_empty() {
@@ -76,6 +79,7 @@ impl Patterns {
                 }
                 "prefix" => prefixes.push(pattern.to_lowercase()),
                 "tail" => tails.push(line_key(pattern)),
+                "glued_word" => glued_words.push(pattern.trim().to_string()),
                 "regex" => furniture.push(pattern.to_string()),
                 "credit" => credits.push(pattern.to_string()),
                 "byline" | "signoff" => bylines.push(pattern.to_string()),
@@ -86,6 +90,7 @@ impl Patterns {
             lines,
             prefixes,
             tails,
+            glued_words,
             furniture: build_set(&furniture, true),
             credits: build_set(&credits, false),
             bylines: build_set(&bylines, false),

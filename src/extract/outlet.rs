@@ -46,6 +46,14 @@ impl Outlets {
         }
     }
 
+    /// Every name and alias, as written in the data.
+    pub fn names(&self) -> Vec<String> {
+        self.aliases
+            .iter()
+            .map(|(alias, _)| alias.clone())
+            .collect()
+    }
+
     pub fn is_outlet_name(&self, name: &str) -> bool {
         self.by_alias.contains_key(&name.trim().to_lowercase())
     }
