@@ -145,7 +145,7 @@ pub fn render_results(
                 let mut outlets: Vec<&str> = hit
                     .duplicates
                     .iter()
-                    .filter_map(|d| d.outlet.as_deref())
+                    .filter_map(|d| d.article.outlet.as_deref())
                     .collect();
                 outlets.sort();
                 outlets.dedup();
@@ -163,7 +163,7 @@ pub fn render_results(
                         },
                         hit.duplicates
                             .iter()
-                            .map(|d| d.id.as_str())
+                            .map(|d| d.article.id.as_str())
                             .collect::<Vec<_>>()
                             .join(", ")
                     ))

@@ -104,12 +104,31 @@ pub struct Hit {
     pub duplicates: Vec<Duplicate>,
 }
 
+/// Which article, as a result names it: read from its stored fields.
 #[derive(Debug, Clone, Serialize)]
-pub struct Duplicate {
+pub struct ArticleRef {
     pub id: String,
     pub title: String,
     pub outlet: Option<String>,
     pub date: Option<String>,
+}
+
+impl ArticleRef {
+    pub fn from_doc(doc: &TantivyDocument, f: &Fields) -> ArticleRef {
+        let text = |field| stored_text(doc, field);
+        ArticleRef {
+            id: text(f.id).unwrap_or_default(),
+            title: text(f.title).unwrap_or_default(),
+            outlet: text(f.outlet),
+            date: stored_date(doc, f.date),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Duplicate {
+    #[serde(flatten)]
+    pub article: ArticleRef,
     pub similarity: f32,
 }
 
@@ -682,12 +701,8 @@ impl Engine {
             let mut duplicates = Vec::with_capacity(group.len());
             for (similarity, addr) in group {
                 let d: TantivyDocument = searcher.doc(addr)?;
-                let text = |field| stored_text(&d, field);
                 duplicates.push(Duplicate {
-                    id: text(self.fields.id).unwrap_or_default(),
-                    title: text(self.fields.title).unwrap_or_default(),
-                    outlet: text(self.fields.outlet),
-                    date: stored_date(&d, self.fields.date),
+                    article: ArticleRef::from_doc(&d, &self.fields),
                     similarity,
                 });
             }

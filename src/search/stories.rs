@@ -13,7 +13,7 @@ use tantivy::collector::TopDocs;
 use tantivy::schema::Value;
 use tantivy::{TantivyDocument, Term};
 
-use super::{Engine, SearchRequest};
+use super::{ArticleRef, Engine, SearchRequest};
 
 /// Matches considered, best first: enough for the main stories of a query.
 const MAX_ARTICLES: usize = 400;
@@ -27,10 +27,8 @@ const MIN_COMMON_DOCS: f32 = 20.0;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoryArticle {
-    pub id: String,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<String>,
+    #[serde(flatten)]
+    pub article: ArticleRef,
     pub score: f32,
 }
 
@@ -82,7 +80,6 @@ impl Engine {
         for (score, addr) in &ranked {
             let doc: TantivyDocument = searcher.doc(*addr)?;
             let all = |field| super::stored_all(&doc, field);
-            let text = |field| super::stored_text(&doc, field);
             let day = doc
                 .get_first(f.date)
                 .and_then(|v| v.as_datetime())
@@ -91,10 +88,7 @@ impl Engine {
             let places = all(f.places);
             candidates.push(Candidate {
                 article: StoryArticle {
-                    id: text(f.id).unwrap_or_default(),
-                    title: text(f.title).unwrap_or_default(),
-                    outlet: text(f.outlet),
-                    date: super::stored_date(&doc, f.date),
+                    article: ArticleRef::from_doc(&doc, f),
                     score: *score,
                 },
                 day,
@@ -175,6 +169,7 @@ impl Engine {
                     *outlets
                         .entry(
                             c.article
+                                .article
                                 .outlet
                                 .clone()
                                 .unwrap_or_else(|| "unknown outlet".into()),
@@ -186,7 +181,7 @@ impl Engine {
                     for p in &c.places {
                         *places.entry(p.clone()).or_insert(0) += 1;
                     }
-                    if let Some(d) = &c.article.date {
+                    if let Some(d) = &c.article.article.date {
                         dates.push(d.chars().take(10).collect());
                     }
                 }
@@ -245,10 +240,10 @@ pub fn render_text(considered: usize, stories: &[Story]) -> String {
         }
         out.push_str(&format!(
             "    best:    {} ({}, {}, {})\n",
-            s.best.title,
-            s.best.outlet.as_deref().unwrap_or("unknown outlet"),
-            s.best.date.as_deref().unwrap_or("undated"),
-            s.best.id
+            s.best.article.title,
+            s.best.article.outlet.as_deref().unwrap_or("unknown outlet"),
+            s.best.article.date.as_deref().unwrap_or("undated"),
+            s.best.article.id
         ));
     }
     out
