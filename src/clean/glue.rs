@@ -2,7 +2,9 @@
 //! ("in Singapore.Secretary of State" -> "in Singapore. Secretary of State"),
 //! leaving abbreviations ("U.S.", "p.m."), decimals and URLs alone.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -37,8 +39,8 @@ impl GluedNames {
     /// "JoongAng Ilbothe discussions" -> "JoongAng Ilbo the discussions": a
     /// space after a name (matched as written) when one of the words follows
     /// it glued and whole.
-    pub fn repair(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + 8);
+    pub fn repair<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let mut out = String::new();
         let mut copied = 0;
         for m in self.words.find_iter(text) {
             let (at, end) = (m.start(), m.end());
@@ -56,8 +58,11 @@ impl GluedNames {
                 copied = at;
             }
         }
+        if copied == 0 {
+            return Cow::Borrowed(text);
+        }
         out.push_str(&text[copied..]);
-        out
+        Cow::Owned(out)
     }
 
     /// Whether a known name, starting at a word start, ends at byte `at`.
@@ -95,7 +100,21 @@ fn ends_sentence(word: &str) -> bool {
     (letters >= 2 && lower) || digits
 }
 
-pub fn repair(text: &str) -> String {
+/// Where a sentence may be glued to the next: `.`, `!` or `?` right before
+/// a capital or a quote. Most paragraphs have none and are not copied.
+fn may_be_glued(text: &str) -> bool {
+    text.match_indices(['.', '!', '?']).any(|(i, _)| {
+        text[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || is_open_quote(c) || is_close_quote(c))
+    })
+}
+
+pub fn repair(text: &str) -> Cow<'_, str> {
+    if !may_be_glued(text) {
+        return Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 16);
     // Straight double quotes open and close alike; count them to know which.
@@ -149,7 +168,11 @@ pub fn repair(text: &str) -> String {
         }
         i += 1;
     }
-    out
+    if out == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(out)
+    }
 }
 
 #[cfg(test)]

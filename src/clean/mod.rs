@@ -7,6 +7,8 @@
 mod glue;
 mod patterns;
 
+use std::borrow::Cow;
+
 use crate::article::{Article, SourceFormat};
 pub use glue::repair as repair_glued_sentences;
 pub use patterns::{LineKind, Patterns};
@@ -78,11 +80,15 @@ impl Cleaner {
         if scraped {
             drop_repeated_captions(&mut kept);
         }
-        let repaired: Vec<String> = kept
-            .iter()
-            .map(|p| self.glued.repair(&glue::repair(p)))
-            .collect();
-        article.body = repaired.join("\n\n");
+        for para in &mut kept {
+            if let Cow::Owned(repaired) = glue::repair(para) {
+                *para = repaired;
+            }
+            if let Cow::Owned(repaired) = self.glued.repair(para) {
+                *para = repaired;
+            }
+        }
+        article.body = kept.join("\n\n");
     }
 }
 
@@ -170,7 +176,7 @@ impl Furniture {
             *per_outlet.entry(outlet).or_insert(0) += 1;
             in_article.clear();
             for line in a.body.lines() {
-                if line.trim().is_empty() || word_count(line) > FURNITURE_MAX_WORDS {
+                if line.trim().is_empty() || !at_most_words(line, FURNITURE_MAX_WORDS) {
                     continue;
                 }
                 let key = furniture_key(outlet, line);
@@ -192,7 +198,7 @@ impl Furniture {
 
     pub fn contains(&self, outlet: &str, paragraph: &str) -> bool {
         !self.lines.is_empty()
-            && word_count(paragraph) <= FURNITURE_MAX_WORDS
+            && at_most_words(paragraph, FURNITURE_MAX_WORDS)
             && self
                 .lines
                 .contains(&furniture_key(outlet_key(outlet), paragraph))
@@ -216,8 +222,13 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// `word_count(text) <= n`, without counting the words of a long paragraph.
+fn at_most_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_none()
+}
+
 fn is_label(para: &str) -> bool {
-    word_count(para) <= LABEL_MAX_WORDS && !ends_with_sentence_punctuation(para)
+    at_most_words(para, LABEL_MAX_WORDS) && !ends_with_sentence_punctuation(para)
 }
 
 /// A line just before a photo credit is its caption unless it reads like
@@ -276,14 +287,27 @@ fn drop_repeated_captions(paragraphs: &mut Vec<String>) {
     });
 }
 
+/// Runs of white space become one space, none at the ends.
 pub fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Splits a body into paragraphs. Wire copy is hard-wrapped at ~70 columns
 /// with indented paragraph starts; everything else has a paragraph a line.
 fn paragraphs(body: &str) -> Vec<String> {
-    let body = body.replace("&#3;", "").replace('\r', "");
+    // Reuters' end-of-text marker and carriage returns (rare: no copy without them).
+    let body: Cow<str> = if body.contains("&#3;") || body.contains('\r') {
+        Cow::Owned(body.replace("&#3;", "").replace('\r', ""))
+    } else {
+        Cow::Borrowed(body)
+    };
     let lines: Vec<&str> = body.lines().collect();
     let mut out = Vec::new();
     if is_hard_wrapped(&lines) {

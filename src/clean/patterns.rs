@@ -45,14 +45,26 @@ fn build_set(patterns: &[String], case_insensitive: bool) -> RegexSet {
 
 /// Lines compare on their letters: case, spacing and a trailing colon do not matter.
 pub fn line_key(line: &str) -> String {
-    let mut key = String::with_capacity(line.len());
+    let mut key = lower_words(line);
+    let kept = key.trim_end_matches(':').trim_end().len();
+    key.truncate(kept);
+    key
+}
+
+/// The line lower-cased with its white space collapsed: what the rules compare.
+fn lower_words(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
+        if !out.is_empty() {
+            out.push(' ');
         }
-        key.push_str(&word.to_lowercase());
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    key.trim_end_matches(':').trim_end().to_string()
+    out
 }
 
 impl Patterns {
@@ -98,17 +110,17 @@ impl Patterns {
     }
 
     pub fn classify(&self, line: &str) -> LineKind {
-        let key = line_key(line);
+        let lower = lower_words(line);
+        let key = lower.trim_end_matches(':').trim_end();
         if self.tails.iter().any(|t| {
             key.strip_prefix(t.as_str())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
         }) {
             return LineKind::Tail;
         }
-        if self.lines.contains(&key) {
+        if self.lines.contains(key) {
             return LineKind::Furniture;
         }
-        let lower = line.to_lowercase();
         if self.prefixes.iter().any(|p| lower.starts_with(p.as_str())) {
             return LineKind::Furniture;
         }

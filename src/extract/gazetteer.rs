@@ -1,11 +1,10 @@
 //! Gazetteers: countries, places, people and outlets from `index-schema/`,
 //! loaded once and matched in one pass with Aho-Corasick.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHasher;
 
 use super::tsv::{rows, values, word_set};
@@ -37,6 +36,29 @@ pub struct Place {
     pub country: CountryId,
 }
 
+/// The surfaces as an automaton tried only where a word starts with a byte
+/// some surface starts with: most words start none, so most text is skipped.
+struct Matcher {
+    automaton: AhoCorasick,
+    starts: [bool; 256],
+}
+
+fn starts_alphanumeric(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a word starts at byte `at`: no letter or digit just before it.
+fn word_starts(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    }
+}
+
 /// One surface form and every entity it may mean.
 pub struct Form {
     /// Almost always one or two: inline, no allocation per form.
@@ -51,10 +73,10 @@ pub struct Gazetteer {
     pub people: Vec<String>,
     pub forms: Vec<Form>,
     /// Built on first use: search only looks names up, indexing scans texts.
-    matcher: OnceLock<AhoCorasick>,
+    matcher: OnceLock<Matcher>,
     /// Hash of the lower-cased surface form -> form index, for datelines and
     /// filters (hashed as it lowers, so loading allocates no key strings).
-    by_lower: FastMap<u64, u32>,
+    by_lower: HashMap<u64, u32>,
     /// Surface form of each form, as written in the data.
     surfaces: Vec<&'static str>,
     given_names: OnceLock<HashSet<String>>,
@@ -70,10 +92,8 @@ pub struct Gazetteer {
 /// Every `search` process loads the gazetteers before it answers, so the
 /// tables hash with Fx (short keys, no untrusted input) and borrow the
 /// embedded data instead of copying it.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-fn fast_map<K, V>(capacity: usize) -> FastMap<K, V> {
-    FastMap::with_capacity_and_hasher(capacity, Default::default())
+fn fast_map<K, V>(capacity: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(capacity, Default::default())
 }
 
 /// The hash of a name's lower-case form, computed without building it.
@@ -135,11 +155,11 @@ impl Gazetteer {
             }
             people.push(row[0].to_string());
         }
-        let mut ambiguous: FastMap<&str, ()> = fast_map(1024);
+        let mut ambiguous: HashMap<&str, ()> = fast_map(1024);
         ambiguous.extend(rows(AMBIGUOUS).map(|r| (r[0], ())));
 
         // One form per distinct surface string, carrying all its meanings.
-        let mut index: FastMap<&str, u32> = fast_map(forms.len());
+        let mut index: HashMap<&str, u32> = fast_map(forms.len());
         let mut merged: Vec<Form> = Vec::with_capacity(forms.len());
         let mut surfaces: Vec<&'static str> = Vec::with_capacity(forms.len());
         for (surface, entity) in forms {
@@ -180,7 +200,7 @@ impl Gazetteer {
     /// Surname -> people of the gazetteer who carry it (for "President Reagan").
     pub fn by_surname(&self) -> &HashMap<String, Vec<PersonId>> {
         self.by_surname.get_or_init(|| {
-            let mut map: HashMap<String, Vec<PersonId>> = HashMap::new();
+            let mut map: HashMap<String, Vec<PersonId>> = HashMap::default();
             for (id, name) in self.people.iter().enumerate() {
                 if let Some(last) = name.split_whitespace().last() {
                     map.entry(last.to_string())
@@ -192,12 +212,18 @@ impl Gazetteer {
         })
     }
 
-    fn matcher(&self) -> &AhoCorasick {
+    fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| {
-            AhoCorasick::builder()
+            let automaton = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
                 .build(&self.surfaces)
-                .expect("gazetteer patterns build an automaton")
+                .expect("gazetteer patterns build an automaton");
+            let mut starts = [false; 256];
+            for surface in &self.surfaces {
+                starts[usize::from(surface.as_bytes()[0])] = true;
+            }
+            Matcher { automaton, starts }
         })
     }
 
@@ -213,22 +239,36 @@ impl Gazetteer {
         })
     }
 
-    /// Every whole-word gazetteer form in `text`, longest first where they overlap.
+    /// Every whole-word gazetteer form in `text`, the longest where several
+    /// start at one word.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        self.matcher()
-            .find_iter(text)
-            .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
-                boundary(before) && boundary(after)
-            })
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                form: m.pattern().as_usize(),
-            })
-            .collect()
+        let Matcher { automaton, starts } = self.matcher();
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Skip to the next byte some surface starts with, at a word start.
+            if !starts[usize::from(bytes[at])]
+                || !text.is_char_boundary(at)
+                || !word_starts(text, at)
+            {
+                at += 1;
+                continue;
+            }
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            match automaton.find(input) {
+                Some(m) if !starts_alphanumeric(&text[m.end()..]) => {
+                    hits.push(Hit {
+                        start: at,
+                        end: m.end(),
+                        form: m.pattern().as_usize(),
+                    });
+                    at = m.end();
+                }
+                _ => at += 1,
+            }
+        }
+        hits
     }
 
     /// Looks a name up regardless of case ("SEOUL" in a dateline, "north korea" in a filter).

@@ -8,7 +8,7 @@ mod people;
 mod tokens;
 mod tsv;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
@@ -63,7 +63,7 @@ impl Extractor {
         let hits = self.gazetteer.find(&text);
         let mentions = PeopleFinder::new(&self.gazetteer).find(&text, &hits);
         let author_keys: HashSet<String> = article.authors.iter().map(|a| name_key(a)).collect();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         article.people = mentions
             .iter()
             .map(|m| m.canonical.clone())
@@ -570,7 +570,7 @@ fn spelling_variants(name: &str) -> Vec<String> {
 /// name, when all their readings as places agree on one country.
 fn dateline_only_places(gaz: &Gazetteer) -> HashMap<String, CountryId> {
     const AMBIGUOUS: &str = include_str!("../../index-schema/gazetteer/ambiguous.tsv");
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for row in tsv::rows(AMBIGUOUS) {
         let mut countries: Vec<CountryId> = Vec::new();
         for reading in tsv::values(&row, 1) {
@@ -725,7 +725,7 @@ fn neighbour_words(text: &str, start: usize, end: usize) -> (Option<&str>, Optio
 }
 
 fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     items.filter(|i| seen.insert(i.clone())).collect()
 }
 

@@ -1,7 +1,7 @@
 //! Outlets under one canonical name, from metadata, the URL's domain, a
 //! byline ("with NBC News") or an e-mail address in a sign-off.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::tsv::{rows, values};
 
@@ -25,8 +25,8 @@ fn domain_of(url: &str) -> Option<String> {
 
 impl Outlets {
     pub fn load() -> Outlets {
-        let mut by_alias = HashMap::new();
-        let mut by_domain = HashMap::new();
+        let mut by_alias = HashMap::default();
+        let mut by_domain = HashMap::default();
         let mut aliases = Vec::new();
         for row in rows(OUTLETS) {
             let name = row[0].to_string();

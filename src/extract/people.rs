@@ -3,7 +3,7 @@
 //! then within-article coreference so a later "Pompeo" is Mike Pompeo and an
 //! unqualified "Kim" among two Kims is nobody.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::gazetteer::{Entity, Gazetteer, Hit};
@@ -175,7 +175,7 @@ impl<'g> PeopleFinder<'g> {
         let mut full: Vec<PersonMention> = Vec::new();
         let mut pending: Vec<PersonMention> = Vec::new();
         let mut singles: Vec<Single> = Vec::new();
-        let mut firms: HashSet<String> = HashSet::new();
+        let mut firms: HashSet<String> = HashSet::default();
         let mut i = 0;
         while i < tokens.len() {
             if !self.name_like(&tokens[i]) {
@@ -430,7 +430,7 @@ impl<'g> PeopleFinder<'g> {
         mut full: Vec<PersonMention>,
         singles: &[Single],
     ) -> Vec<PersonMention> {
-        let mut by_part: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut by_part: HashMap<&str, Vec<String>> = HashMap::default();
         for m in &full {
             let words: Vec<&str> = m.canonical.split_whitespace().collect();
             let mut parts = vec![*words.last().unwrap()];
@@ -529,7 +529,7 @@ mod tests {
     fn people(text: &str) -> Vec<String> {
         let gaz = &crate::extract::Extractor::shared().gazetteer;
         let hits = gaz.find(text);
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         PeopleFinder::new(gaz)
             .find(text, &hits)
             .into_iter()

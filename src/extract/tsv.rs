@@ -24,7 +24,7 @@ pub fn values<'a>(row: &[&'a str], i: usize) -> impl Iterator<Item = &'a str> + 
 }
 
 /// The words of every `kind<TAB>a|b|c` row of one kind, as a set.
-pub fn word_set(source: &str, kind: &str) -> std::collections::HashSet<String> {
+pub fn word_set(source: &str, kind: &str) -> rustc_hash::FxHashSet<String> {
     rows(source)
         .filter(|r| r[0] == kind)
         .flat_map(|r| values(&r, 1).map(String::from).collect::<Vec<_>>())
