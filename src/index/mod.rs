@@ -2,6 +2,7 @@
 
 mod build;
 pub mod schema;
+mod stem_cache;
 pub mod store;
 
 pub use build::{

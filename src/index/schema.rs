@@ -7,9 +7,10 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
+
+use super::stem_cache::CachedStemmer;
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 5;
@@ -115,7 +116,7 @@ pub fn news_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .build()
 }
 
