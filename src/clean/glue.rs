@@ -100,7 +100,7 @@ fn ends_sentence(word: &str) -> bool {
     (letters >= 2 && lower) || digits
 }
 
-/// Where a sentence may be glued to the next: `.`, `!` or `?` right before
+/// Whether a sentence may be glued to the next: `.`, `!` or `?` right before
 /// a capital or a quote. Most paragraphs have none and are not copied.
 fn may_be_glued(text: &str) -> bool {
     text.match_indices(['.', '!', '?']).any(|(i, _)| {
