@@ -103,11 +103,13 @@ fn ends_sentence(word: &str) -> bool {
 /// Whether a sentence may be glued to the next: `.`, `!` or `?` right before
 /// a capital or a quote. Most paragraphs have none and are not copied.
 fn may_be_glued(text: &str) -> bool {
-    text.match_indices(['.', '!', '?']).any(|(i, _)| {
-        text[i + 1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || is_open_quote(c) || is_close_quote(c))
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        matches!(bytes[i], b'.' | b'!' | b'?')
+            && text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || is_open_quote(c) || is_close_quote(c))
     })
 }
 

@@ -289,6 +289,9 @@ fn drop_repeated_captions(paragraphs: &mut Vec<String>) {
 
 /// Runs of white space become one space, none at the ends.
 pub fn collapse_whitespace(text: &str) -> String {
+    if is_collapsed(text) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -297,6 +300,17 @@ pub fn collapse_whitespace(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `text` is ASCII with single spaces between words and none at the
+/// ends: what `collapse_whitespace` makes, and what most lines already are.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Printable ASCII only (no tab or line break), then the spaces.
+    bytes.iter().all(|&b| (0x20..0x80).contains(&b))
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
 }
 
 /// Splits a body into paragraphs. Wire copy is hard-wrapped at ~70 columns

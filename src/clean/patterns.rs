@@ -53,6 +53,9 @@ pub fn line_key(line: &str) -> String {
 
 /// The line lower-cased with its white space collapsed: what the rules compare.
 fn lower_words(line: &str) -> String {
+    if super::is_collapsed(line) {
+        return line.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(line.len());
     for word in line.split_whitespace() {
         if !out.is_empty() {

@@ -100,8 +100,15 @@ fn fast_map<K, V>(capacity: usize) -> HashMap<K, V> {
 fn caseless_hash(name: &str) -> u64 {
     use std::hash::Hasher;
     let mut hasher = FxHasher::default();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        hasher.write_u32(c as u32);
+    if name.is_ascii() {
+        // The same hash as below, without decoding.
+        for b in name.bytes() {
+            hasher.write_u32(u32::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in name.chars().flat_map(char::to_lowercase) {
+            hasher.write_u32(c as u32);
+        }
     }
     hasher.finish()
 }
@@ -294,10 +301,15 @@ impl Gazetteer {
         let &i = self.by_lower.get(&caseless_hash(name))?;
         let i = i as usize;
         // Equal hashes of different names are possible in principle: check.
-        let same = self.surfaces[i]
-            .chars()
-            .flat_map(char::to_lowercase)
-            .eq(name.chars().flat_map(char::to_lowercase));
+        let surface = self.surfaces[i];
+        let same = if surface.is_ascii() && name.is_ascii() {
+            surface.eq_ignore_ascii_case(name)
+        } else {
+            surface
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(name.chars().flat_map(char::to_lowercase))
+        };
         same.then(|| (i, &self.forms[i]))
     }
 

@@ -22,48 +22,43 @@ fn is_word_char(c: char) -> bool {
 }
 
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
     let mut gap_clean = true;
-    while let Some(&(i, c)) = chars.peek() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, width) = char_at(text, i);
         if !c.is_alphanumeric() {
             if c == '\n' || !(c == ' ' || c == '\t' || c == '\u{a0}') {
                 gap_clean = false;
             }
-            chars.next();
+            i += width;
             continue;
         }
         let start = i;
         let mut end = i;
-        while let Some(&(j, c)) = chars.peek() {
+        while end < text.len() {
+            let (c, width) = char_at(text, end);
             if is_word_char(c) {
-                end = j + c.len_utf8();
-                chars.next();
-            } else if c == '.' {
-                // A dot belongs to initials and abbreviations ("A.", "U.S.", "Mr.").
-                let segment = text[start..end].rsplit('.').next().unwrap_or("");
-                let initial =
-                    segment.chars().count() == 1 && segment.chars().all(char::is_uppercase);
-                if initial || ABBREVIATIONS.contains(&&text[start..end]) {
-                    end = j + 1;
-                    chars.next();
-                } else {
-                    break;
-                }
+                end += width;
+            } else if c == '.' && takes_dot(&text[start..end]) {
+                end += 1;
             } else {
                 break;
             }
         }
+        i = end;
         let mut word = &text[start..end];
         // Possessives name the owner: "Pompeo's" is Pompeo.
         let mut possessive = false;
-        for suffix in ["'s", "’s", "'", "’"] {
-            if let Some(stripped) = word.strip_suffix(suffix)
-                && !stripped.is_empty()
-            {
-                word = stripped;
-                possessive = true;
-                break;
+        if word.ends_with(['s', '\'', '’']) {
+            for suffix in ["'s", "’s", "'", "’"] {
+                if let Some(stripped) = word.strip_suffix(suffix)
+                    && !stripped.is_empty()
+                {
+                    word = stripped;
+                    possessive = true;
+                    break;
+                }
             }
         }
         let word = word.trim_end_matches(['-']);
@@ -79,6 +74,28 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         gap_clean = true;
     }
     tokens
+}
+
+/// The character at byte `at` (a character boundary) and its width, without
+/// decoding ASCII.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (char::from(byte), 1);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// A dot belongs to initials and abbreviations ("A.", "U.S.", "Mr.").
+fn takes_dot(word: &str) -> bool {
+    let segment = word.rsplit('.').next().unwrap_or("");
+    let mut chars = segment.chars();
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial || ABBREVIATIONS.contains(&word)
 }
 
 #[cfg(test)]
