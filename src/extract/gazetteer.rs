@@ -227,8 +227,8 @@ impl Gazetteer {
                 .build(&self.surfaces)
                 .expect("gazetteer patterns build an automaton");
             let mut starts = [false; 256];
-            for surface in &self.surfaces {
-                starts[usize::from(surface.as_bytes()[0])] = true;
+            for first in self.surfaces.iter().filter_map(|s| s.as_bytes().first()) {
+                starts[usize::from(*first)] = true;
             }
             Matcher { automaton, starts }
         })
