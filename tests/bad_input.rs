@@ -48,6 +48,12 @@ fn messy_corpus(dir: &Path) -> bool {
         ),
     )
     .unwrap();
+    // A record with a title and no body.
+    fs::write(
+        dir.join("nobody.jsonl"),
+        "{\"id\": \"n1\", \"title\": \"Only a headline\"}\n",
+    )
+    .unwrap();
     // JSON cut off in the middle.
     fs::write(
         dir.join("truncated.json"),
@@ -151,6 +157,12 @@ fn messy_corpus_loses_nothing() {
         assert_named(&summary, file);
     }
     assert_named(&summary, "mixed.jsonl:2");
+    // Records are located as file:line everywhere, duplicates and empty records too.
+    assert!(
+        line_naming(&summary, "nobody.jsonl:1").is_some_and(|l| l.contains("no article text")),
+        "{summary}"
+    );
+    assert!(!summary.contains(".jsonl#"), "{summary}");
     assert!(
         line_naming(&summary, "mixed.jsonl:1").is_none()
             && line_naming(&summary, "mixed.jsonl:3").is_none(),

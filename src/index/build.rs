@@ -381,7 +381,7 @@ fn duplicate(
     bodies: &mut HashMap<u64, String>,
 ) -> Option<Skip> {
     let detail = if let Some(first) = bodies.get(&body_hash) {
-        format!("same text as {first}")
+        format!("same text as {}", ingest::location(first))
     } else {
         bodies.insert(body_hash, article.path.clone());
         if !ids.insert(article.id.clone()) {
@@ -390,16 +390,7 @@ fn duplicate(
         }
         return None;
     };
-    let (path, line) = match article.path.rsplit_once('#') {
-        Some((p, n)) => (p.to_string(), n.parse().ok()),
-        None => (article.path.clone(), None),
-    };
-    Some(Skip {
-        path,
-        line,
-        kind: SkipKind::Duplicate,
-        detail,
-    })
+    Some(Skip::of_article(article, SkipKind::Duplicate, detail))
 }
 
 pub fn to_document(article: &Article, fingerprint: &[u64], f: &Fields) -> TantivyDocument {

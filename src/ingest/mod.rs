@@ -129,6 +129,28 @@ impl Skip {
         self.line = Some(line);
         self
     }
+
+    /// A skip of one article, located as every other skip is (`file:3`).
+    pub fn of_article(article: &Article, kind: SkipKind, detail: impl Into<String>) -> Skip {
+        match record_line(&article.path) {
+            Some((path, line)) => Skip::new(path, kind, detail).at_line(line),
+            None => Skip::new(&article.path, kind, detail),
+        }
+    }
+}
+
+/// A record's path (`file#3`, the record on line 3 of a dump) as file and line.
+pub fn record_line(path: &str) -> Option<(&str, usize)> {
+    let (file, n) = path.rsplit_once('#')?;
+    Some((file, n.parse().ok()?))
+}
+
+/// Where an article is, as messages name places: `file:3` for a record, else its path.
+pub fn location(path: &str) -> String {
+    match record_line(path) {
+        Some((file, line)) => format!("{file}:{line}"),
+        None => path.to_string(),
+    }
 }
 
 /// What reading produces, in file order.
@@ -249,13 +271,13 @@ pub fn read_file(file: &SourceFile, metadata: &Metadata, sink: &mut dyn FnMut(It
                     (article.body.len() + article.title.len()) / 1_000_000,
                     MAX_ARTICLE_BYTES / 1_000_000
                 );
-                sink(Item::Skip(Skip::new(
-                    &article.path,
+                sink(Item::Skip(Skip::of_article(
+                    &article,
                     SkipKind::TooLarge,
                     detail,
                 )));
             } else if article.body.trim().is_empty() {
-                let skip = Skip::new(&article.path, SkipKind::NoArticle, "no body text");
+                let skip = Skip::of_article(&article, SkipKind::NoArticle, "no body text");
                 sink(Item::Skip(skip));
             } else {
                 sink(Item::Article(article));
