@@ -5,6 +5,22 @@ mod common;
 
 use common::*;
 
+/// The highlighted words of the first hit's snippets, lower-cased.
+fn highlighted(v: &serde_json::Value) -> Vec<String> {
+    let mut words = Vec::new();
+    for f in hits(v)[0]["snippets"].as_array().unwrap() {
+        let text: Vec<char> = f["text"].as_str().unwrap().chars().collect();
+        for h in f["highlights"].as_array().unwrap() {
+            let (s, e) = (
+                h[0].as_u64().unwrap() as usize,
+                h[1].as_u64().unwrap() as usize,
+            );
+            words.push(text[s..e].iter().collect::<String>().to_lowercase());
+        }
+    }
+    words
+}
+
 #[test]
 fn query_understanding() {
     let tmp = TempDir::new("front");
@@ -27,22 +43,21 @@ fn query_understanding() {
     assert_eq!(total(&search(&root, "meetings", &[])), 2);
     let v = search(&root, "\"meetings\"", &[]);
     assert_eq!(total(&v), 1);
-    for f in hits(&v)[0]["snippets"].as_array().unwrap() {
-        let text: Vec<char> = f["text"].as_str().unwrap().chars().collect();
-        for h in f["highlights"].as_array().unwrap() {
-            let (s, e) = (
-                h[0].as_u64().unwrap() as usize,
-                h[1].as_u64().unwrap() as usize,
-            );
-            let word: String = text[s..e].iter().collect();
-            assert_eq!(
-                word.to_lowercase(),
-                "meetings",
-                "only the exact form is highlighted"
-            );
-        }
+    for word in highlighted(&v) {
+        assert_eq!(word, "meetings", "only the exact form is highlighted");
     }
     assert_eq!(total(&search(&root, "\"meeting\"", &[])), 2);
+    // Function words leave plain queries: both seeds have "to", one has Singapore.
+    let v = search(&root, "visit to Singapore", &[]);
+    assert_eq!(total(&v), 2, "either content word matches");
+    let v = search(&root, "to Singapore", &[]);
+    assert_eq!(total(&v), 1, "\"to\" alone matches nothing more");
+    let words = highlighted(&v);
+    assert!(words.iter().any(|w| w == "singapore"), "{words:?}");
+    assert!(
+        !words.iter().any(|w| w == "to"),
+        "function words are not highlighted: {words:?}"
+    );
     assert_eq!(total(&search(&root, "title:\"meetings\"", &[])), 0);
     assert_eq!(total(&search(&root, "Pompeo -\"meetings\"", &[])), 1);
     // Ordinals: "4th" finds "fourth", and is highlighted as such.

@@ -24,6 +24,19 @@ const MAX_ALIAS_WORDS: usize = 4;
 /// More names than this for one thing is noise in a query.
 const MAX_ALIASES: usize = 12;
 
+const STOP_WORDS: &str = include_str!("../../index-schema/stopwords.txt");
+
+/// A function word ("to", "the", "with") as typed in lower case or capitalised;
+/// in capitals it may be an acronym ("IT", "NO"), so it stays.
+fn is_stop_word(token: &str) -> bool {
+    let acronym = token.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    !acronym
+        && STOP_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .any(|w| w.trim().eq_ignore_ascii_case(token))
+}
+
 /// A word of the free text we may rewrite: no operator, field, quote or group.
 fn is_plain(token: &str) -> bool {
     !token.is_empty()
@@ -65,6 +78,9 @@ fn tokens(text: &str) -> Vec<String> {
 /// Returns the words marked fuzzy (`word~`), without their marks.
 pub fn expand(parsed: &mut ParsedQuery, gaz: &Gazetteer, all_fuzzy: bool) -> Vec<(String, bool)> {
     let toks = tokens(&parsed.text);
+    // In plain words, function words go ("Pompeo visit to Pyongyang" would
+    // otherwise match every article that has "to"), unless nothing else is left.
+    let drop_stop_words = parsed.plain_words.is_some() && toks.iter().any(|t| !is_stop_word(t));
     let mut out: Vec<String> = Vec::new();
     let mut fuzzy = Vec::new();
     let mut i = 0;
@@ -116,10 +132,13 @@ pub fn expand(parsed: &mut ParsedQuery, gaz: &Gazetteer, all_fuzzy: bool) -> Vec
                 parsed.words.push(other.to_string());
             }
             out.push(format!("{prefix}({word} OR {other})"));
-        } else {
+        } else if !(drop_stop_words && is_stop_word(tok)) {
             out.push(tok.clone());
         }
         i += 1;
+    }
+    if drop_stop_words {
+        parsed.words.retain(|w| !is_stop_word(w));
     }
     parsed.text = out.join(" ");
     fuzzy
@@ -203,9 +222,39 @@ mod tests {
         let mut q = super::super::query::parse("Kim Jong Un").unwrap();
         expand(&mut q, &gaz, false);
         assert!(q.text.contains("\"Kim Jong-un\""), "{}", q.text);
+        // Lower-case "us" is not the United States ("with" goes: a function word).
         let mut q = super::super::query::parse("talks with us").unwrap();
         expand(&mut q, &gaz, false);
-        assert_eq!(q.text, "talks with us");
+        assert_eq!(q.text, "talks us");
+    }
+
+    #[test]
+    fn function_words_leave_plain_queries_only() {
+        let gaz = Gazetteer::load();
+        let expanded = |query: &str| {
+            let mut q = super::super::query::parse(query).unwrap();
+            expand(&mut q, &gaz, false);
+            q
+        };
+        let q = expanded("Pompeo fourth visit to Pyongyang");
+        assert!(!q.text.split(' ').any(|w| w == "to"), "{}", q.text);
+        assert!(q.text.contains("Pyongyang"), "{}", q.text);
+        assert!(!q.words.iter().any(|w| w == "to"), "{:?}", q.words);
+        // A name with a function word inside is still one name.
+        let q = expanded("Republic of Korea talks");
+        assert!(q.text.contains("\"South Korea\""), "{}", q.text);
+        // Capitals may be an acronym; quotes, required words and operators are
+        // the user's; a query of function words only is left whole.
+        assert_eq!(expanded("IT budget").text, "IT budget");
+        assert_eq!(expanded("The budget").text, "budget");
+        for kept in [
+            "\"visit to Pyongyang\"",
+            "+to Pyongyang",
+            "to be or not to be",
+        ] {
+            let q = expanded(kept);
+            assert!(q.text.contains("to"), "{kept}: {}", q.text);
+        }
     }
 
     #[test]
