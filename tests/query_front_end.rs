@@ -77,6 +77,29 @@ fn query_understanding() {
     let v = search(&root, "Pompao", &[]);
     assert_eq!(total(&v), 0);
     assert_eq!(v["did_you_mean"], "pompeo");
+    // Also when another word matches: "visit" finds both seeds, "Pompao" none,
+    // and the suggestion stands under the count, before the hits.
+    let v = search(&root, "Pompao visit", &[]);
+    assert_eq!(total(&v), 2);
+    assert_eq!(v["did_you_mean"], "pompeo visit");
+    let index = root.to_str().unwrap();
+    let text = stdout(&run(
+        tmp.path(),
+        &[
+            "search",
+            "Pompao visit",
+            "--index",
+            index,
+            "--color",
+            "never",
+        ],
+    ));
+    assert!(
+        text.lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("did you mean: pompeo visit")),
+        "{text}"
+    );
     assert_eq!(total(&search(&root, "Pompao~", &[])), 2);
     assert_eq!(total(&search(&root, "Pompao", &["--fuzzy"])), 2);
     // Excluded words are not highlighted.

@@ -111,6 +111,10 @@ pub fn render_results(
         r.query,
         r.took_ms
     );
+    // Before the hits: with many of them, a line at the end goes unseen.
+    if let Some(s) = &r.suggestion {
+        let _ = writeln!(out, "did you mean: {}", style.bold(s));
+    }
     if show_hits {
         for (i, hit) in r.hits.iter().enumerate() {
             let title = style.mark(&Fragment {
@@ -183,9 +187,6 @@ pub fn render_results(
                 ))
             );
         }
-    }
-    if let Some(s) = &r.suggestion {
-        let _ = writeln!(out, "\ndid you mean: {}", style.bold(s));
     }
     let facets = facet_values(&r.facets, facet_limit);
     if facets.iter().any(|(_, v)| !v.is_empty()) || !r.facets.days.is_empty() {

@@ -713,10 +713,12 @@ impl Engine {
             });
         }
         timings.snippets_ms = ms(t);
-        let suggestion = if total < 3 && !typed_words.is_empty() {
-            self.suggest(&request.query, &typed_words)
-        } else {
+        // Any word the index lacks gets its suggestion, even when the others
+        // match plenty ("Pompao visit" finds visits, none of them Pompeo's).
+        let suggestion = if typed_words.is_empty() {
             None
+        } else {
+            self.suggest(&request.query, &typed_words)
         };
         Ok(SearchResults {
             query: request.query.clone(),
