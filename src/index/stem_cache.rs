@@ -87,20 +87,10 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
 
 #[cfg(test)]
 mod tests {
-    use tantivy::tokenizer::{
-        Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream,
-    };
+    use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
 
+    use super::super::schema::analyze as tokens;
     use super::CachedStemmer;
-
-    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
-    }
 
     #[test]
     fn same_stems_as_tantivy_once_and_from_the_memo() {

@@ -24,7 +24,7 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::extract::{Entity, Extractor, name_key};
-use crate::index::schema::{FACET_FIELDS, Fields, news_analyzer};
+use crate::index::schema::{FACET_FIELDS, Fields, analyze, news_analyzer};
 use crate::index::store;
 pub use facets::FacetCounts;
 pub use query::{ParsedQuery, QueryError};
@@ -384,13 +384,10 @@ impl Engine {
     fn proximity(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
         let words = parsed.plain_words.as_ref()?;
         let mut analyzer = news_analyzer();
-        let mut tokens = Vec::new();
-        for w in words {
-            let mut stream = analyzer.token_stream(w);
-            while stream.advance() {
-                tokens.push(stream.token().text.clone());
-            }
-        }
+        let tokens: Vec<String> = words
+            .iter()
+            .flat_map(|w| analyze(&mut analyzer, w))
+            .collect();
         if tokens.len() < 2 || tokens.len() > 12 {
             return None;
         }
@@ -416,11 +413,8 @@ impl Engine {
 
     /// A word within one edit (two for long words) in title or body.
     fn fuzzy_query(&self, word: &str) -> Box<dyn Query> {
-        let mut analyzer = news_analyzer();
-        let mut stream = analyzer.token_stream(word);
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        while stream.advance() {
-            let token = stream.token().text.clone();
+        for token in analyze(&mut news_analyzer(), word) {
             let distance = if token.chars().count() > 5 { 2 } else { 1 };
             for field in [self.fields.title, self.fields.body] {
                 let term = Term::from_field_text(field, &token);
@@ -797,9 +791,7 @@ fn fingerprints(
 
 /// The stem of a word, as the index stores it.
 fn stem_of(word: &str) -> Option<String> {
-    let mut analyzer = news_analyzer();
-    let mut stream = analyzer.token_stream(word);
-    stream.advance().then(|| stream.token().text.clone())
+    analyze(&mut news_analyzer(), word).into_iter().next()
 }
 
 /// The cleaned text of a stored article.

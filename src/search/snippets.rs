@@ -8,9 +8,9 @@ use std::hash::BuildHasherDefault;
 use rustc_hash::FxHasher;
 
 use serde::Serialize;
-use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::tokenizer::TextAnalyzer;
 
-use crate::index::schema::{MAX_WORD_BYTES, exact_analyzer, news_analyzer};
+use crate::index::schema::{MAX_WORD_BYTES, analyze, exact_analyzer, news_analyzer};
 
 /// A passage and where its highlights are, in characters of `text`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -302,16 +302,6 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         Some((start, end))
     })
-}
-
-/// The terms an analyzer makes of `text`.
-fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    while stream.advance() {
-        out.push(stream.token().text.clone());
-    }
-    out
 }
 
 /// Backs up from `at` to the start of its sentence if that is near, else to a word start.
