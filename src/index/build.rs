@@ -275,10 +275,9 @@ fn write_generation(
     Ok((report, manifest))
 }
 
-/// The shared pipeline of builds and updates: a reader thread streams
-/// batches, cleaning and extraction run in parallel, the writer indexes.
-/// What a build and an update share: read, clean, extract and add the
-/// discovered files, then commit.
+/// What a build and an update share: a reader thread streams batches of the
+/// discovered files, cleaning and extraction run in parallel, the writer
+/// indexes, then one commit.
 fn add_and_commit(
     writer: &mut IndexWriter,
     fields: &Fields,

@@ -20,14 +20,24 @@ pub fn read_bytes(file: &SourceFile) -> Result<Bytes, Skip> {
     let mut decoder = flate2::read::MultiGzDecoder::new(&raw[..]);
     match decoder.read_to_end(&mut out) {
         Ok(_) => Ok(Bytes::Whole(out)),
-        Err(e) if out.is_empty() && e.kind() != std::io::ErrorKind::UnexpectedEof => Err(
-            Skip::new(&file.rel, SkipKind::Unreadable, format!("not gzip: {e}")),
-        ),
+        Err(e) if out.is_empty() && e.kind() != std::io::ErrorKind::UnexpectedEof => {
+            Err(unreadable(file, &e))
+        }
         Err(e) => Ok(Bytes::Truncated(
             out,
             format!("{e}; kept what was readable"),
         )),
     }
+}
+
+/// A file that cannot be read from its first byte: for gzip, a bad header.
+pub fn unreadable(file: &SourceFile, e: &std::io::Error) -> Skip {
+    let detail = if file.gzip {
+        format!("not gzip: {e}")
+    } else {
+        e.to_string()
+    };
+    Skip::new(&file.rel, SkipKind::Unreadable, detail)
 }
 
 /// A file as a buffered stream of its text, decompressed when gzip.

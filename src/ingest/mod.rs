@@ -353,16 +353,7 @@ fn stream_json_lines(file: &SourceFile, emit: &mut dyn FnMut(Item)) -> u64 {
         }
         Ok(_) => {}
         Err(e) => {
-            let detail = if file.gzip {
-                format!("not gzip: {e}")
-            } else {
-                e.to_string()
-            };
-            emit(Item::Skip(Skip::new(
-                &file.rel,
-                SkipKind::Unreadable,
-                detail,
-            )));
+            emit(Item::Skip(decode::unreadable(file, &e)));
             return 0;
         }
     }
