@@ -2,6 +2,9 @@
 //! ordinals in words and digits ("fourth" and "4th"), fuzzy words (`word~`),
 //! and "did you mean" from the index's own terms.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::extract::{Entity, Gazetteer};
 
 use super::query::ParsedQuery;
@@ -29,12 +32,16 @@ const STOP_WORDS: &str = include_str!("../../index-schema/stopwords.txt");
 /// A function word ("to", "the", "with") as typed in lower case or capitalised;
 /// in capitals it may be an acronym ("IT", "NO"), so it stays.
 fn is_stop_word(token: &str) -> bool {
-    let acronym = token.chars().filter(|c| c.is_uppercase()).count() >= 2;
-    !acronym
-        && STOP_WORDS
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        STOP_WORDS
             .lines()
-            .filter(|l| !l.starts_with('#'))
-            .any(|w| w.trim().eq_ignore_ascii_case(token))
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    let acronym = token.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    !acronym && words.contains(token.to_lowercase().as_str())
 }
 
 /// A word of the free text we may rewrite: no operator, field, quote or group.
