@@ -166,9 +166,28 @@ struct IndexArgs {
 
 #[derive(Args)]
 struct SearchArgs {
-    /// The query: words, "exact phrases", +must, -not, AND/OR, title:/body:, and filters
-    /// outlet:, person:, place:, country:, author: (quote values with spaces).
+    /// The query, typed or pasted as it is: words, "exact phrases", +must, -not,
+    /// AND/OR/NOT, (groups), word~, title:/body:, outlet:/person:/place:/country:/author:.
     /// e.g. 'Pompeo "fourth visit" country:"North Korea" -outlet:Breitbart'
+    ///
+    /// Syntax counts only where it cannot be text; everything else is words:
+    ///   Pompeo's fourth visit      words; "Pompeo's" finds Pompeo; fourth = 4th
+    ///   Opinion: Kim's letter      "Opinion:" names no field: a word like the others
+    ///   purolator <pcc> quits      <pcc> is the word pcc; & % / ^ * ? ! @ # emoji: text
+    ///   "fourth visit"             a phrase, word for word, unstemmed ("fourth visit"~2: 2 apart)
+    ///   +Pompeo -Trump             + and - only at the start of a word: required, excluded
+    ///   Pompeo AND Kim             AND/OR/NOT only in capitals between terms; a query typed
+    ///   visit OR trip              all in capitals (a wire headline) has no operators
+    ///   Kim (Moon OR Trump)        parentheses group; AND binds tighter than OR, both
+    ///                              tighter than words side by side
+    ///   Pompao~  Pompao~1          fuzzy: within 1-2 edits (--fuzzy: every word)
+    ///   title:visit body:"a b"     search one field; title:(a b) every word inside
+    ///   person:"Kim Jong Un"       filter on canonical names, any alias; also outlet:,
+    ///   country:(Japan OR China)   place:, author: (and plurals); -country:Japan excludes
+    /// A known field followed by a space ("person: Pompeo") is read as words, with a notice.
+    /// An unclosed quote or parenthesis closes at the end of the query, with a notice
+    /// (stderr; "notices" in --json). Errors only for an empty query, one over 4,000
+    /// characters, control characters and a filter without a value, with the position.
     query: String,
     #[command(flatten)]
     location: IndexLocation,
