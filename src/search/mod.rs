@@ -6,6 +6,7 @@ pub mod snippets;
 pub mod stories;
 pub mod timeline;
 pub mod understand;
+pub mod views;
 
 use std::collections::HashMap;
 use std::ops::Bound;
@@ -152,6 +153,18 @@ pub struct SearchResults {
     /// A better-spelled query when this one found little.
     pub suggestion: Option<String>,
 }
+
+/// An id no stored article has (the server answers 404 for it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownId(pub String);
+
+impl std::fmt::Display for UnknownId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no article with id {:?} in the index", self.0)
+    }
+}
+
+impl std::error::Error for UnknownId {}
 
 /// Title weight relative to the body (see `Engine::open`).
 const TITLE_WEIGHT: f32 = 0.5;
@@ -521,7 +534,7 @@ impl Engine {
             .search(&query, &TopDocs::with_limit(1).order_by_score())?;
         top.first()
             .map(|(_, a)| *a)
-            .with_context(|| format!("no article with id {id:?} in the index"))
+            .ok_or_else(|| UnknownId(id.to_string()).into())
     }
 
     /// The index's values for a filter: any alias the gazetteer knows, any
