@@ -88,7 +88,13 @@ impl Params {
         known: &[&str],
         repeatable: &[&str],
     ) -> Result<Params, ApiError> {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or(""))
+        let raw = raw.unwrap_or("");
+        if !decodes_to_utf8(raw) {
+            return Err(ApiError::bad_request(
+                "cannot read the query string: it is not UTF-8 once percent-decoded",
+            ));
+        }
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw)
             .map_err(|e| ApiError::bad_request(format!("cannot read the query string: {e}")))?;
         for (i, (name, _)) in pairs.iter().enumerate() {
             if !known.contains(&name.as_str()) {
@@ -196,4 +202,29 @@ impl Params {
             .map(Some)
             .map_err(|e| ApiError::bad_request(format!("{name}: {e:#}")))
     }
+}
+
+/// Whether percent-decoding gives UTF-8 (the form decoder would replace bad bytes silently).
+fn decodes_to_utf8(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
+            (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&out).is_ok()
 }
