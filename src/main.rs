@@ -473,21 +473,24 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
     let engine = open_engine(&args.location)?;
     let (since, until) = args.dates.bounds()?;
     let params = SearchParams {
-        query: args.query.clone(),
-        limit: args.limit,
-        offset: args.offset,
-        sort: args.sort,
-        since,
-        until,
-        fragments: args.fragments,
-        fragment_size: args.fragment_size,
-        facet_limit: args.facet_limit,
+        request: SearchRequest {
+            query: args.query.clone(),
+            limit: args.limit,
+            offset: args.offset,
+            sort: args.sort,
+            since,
+            until,
+            fragments: args.fragments,
+            fragment_size: args.fragment_size,
+            facet_limit: args.facet_limit,
+            fuzzy: args.fuzzy,
+            explain: args.explain,
+            collapse: !args.no_collapse,
+            ..SearchRequest::default()
+        },
         interval: args.interval,
         facet_only: args.facet_only,
         facets: args.facet.clone(),
-        fuzzy: args.fuzzy,
-        collapse: !args.no_collapse,
-        explain: args.explain,
         group_by: args.group_by.as_deref().and_then(Grouping::parse),
     };
     let outcome = engine.run_search(&params)?;

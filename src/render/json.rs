@@ -73,9 +73,9 @@ pub fn search_json(params: &SearchParams, outcome: &SearchOutcome) -> Value {
         SearchOutcome::Stories {
             considered,
             stories,
-        } => json!({"query": params.query, "considered": considered, "stories": stories}),
+        } => json!({"query": params.request.query, "considered": considered, "stories": stories}),
         SearchOutcome::Hits(results) => {
-            let mut value = results_json(results, params.facet_limit, params.interval);
+            let mut value = results_json(results, params.request.facet_limit, params.interval);
             if params.group_by == Some(Grouping::Outlet) {
                 value["group_by"] = "outlet".into();
             }

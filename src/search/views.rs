@@ -6,13 +6,12 @@
 use std::fmt;
 
 use anyhow::Result;
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 use tantivy::query::AllQuery;
 
 use super::facets::FacetCollector;
 use super::stories::Story;
-use super::{Engine, Fragment, Hit, Interval, SearchRequest, SearchResults, SortOrder};
+use super::{Engine, Fragment, Hit, Interval, SearchRequest, SearchResults};
 use crate::index::store::Manifest;
 
 /// Facet fields a search can count.
@@ -49,71 +48,28 @@ impl Grouping {
 }
 
 /// Every option of a search, as `communique search` and `GET /api/search` take them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchParams {
-    pub query: String,
-    pub limit: usize,
-    pub offset: usize,
-    pub sort: SortOrder,
-    pub since: Option<DateTime<Utc>>,
-    pub until: Option<DateTime<Utc>>,
-    pub fragments: usize,
-    pub fragment_size: usize,
-    pub facet_limit: usize,
+    /// The query, paging, dates, snippets and switches, as the engine takes them
+    /// (its facet fields are set from `facets`).
+    pub request: SearchRequest,
     /// Date facet buckets; `None` chooses from the span of the matches.
     pub interval: Option<Interval>,
     /// Only facet counts, no hits.
     pub facet_only: bool,
     /// Facets to count; empty for all of them.
     pub facets: Vec<String>,
-    pub fuzzy: bool,
-    pub collapse: bool,
-    pub explain: bool,
     pub group_by: Option<Grouping>,
-}
-
-impl Default for SearchParams {
-    fn default() -> Self {
-        let request = SearchRequest::default();
-        SearchParams {
-            query: String::new(),
-            limit: request.limit,
-            offset: request.offset,
-            sort: request.sort,
-            since: None,
-            until: None,
-            fragments: request.fragments,
-            fragment_size: request.fragment_size,
-            facet_limit: request.facet_limit,
-            interval: None,
-            facet_only: false,
-            facets: Vec::new(),
-            fuzzy: false,
-            collapse: true,
-            explain: false,
-            group_by: None,
-        }
-    }
 }
 
 impl SearchParams {
     /// The engine's request for these options (before any grouping).
     pub fn request(&self) -> Result<SearchRequest> {
-        let mut request = SearchRequest {
-            query: self.query.clone(),
-            limit: if self.facet_only { 0 } else { self.limit },
-            offset: self.offset,
-            sort: self.sort,
-            since: self.since,
-            until: self.until,
-            fragments: self.fragments,
-            fragment_size: self.fragment_size.max(20),
-            facet_limit: self.facet_limit,
-            fuzzy: self.fuzzy,
-            explain: self.explain,
-            collapse: self.collapse,
-            ..SearchRequest::default()
-        };
+        let mut request = self.request.clone();
+        if self.facet_only {
+            request.limit = 0;
+        }
+        request.fragment_size = request.fragment_size.max(20);
         choose_facets(&self.facets, &mut request)?;
         Ok(request)
     }
@@ -172,7 +128,7 @@ impl Engine {
         let mut request = params.request()?;
         match params.group_by {
             Some(Grouping::Story) => {
-                let (considered, stories) = self.stories(&request, params.limit)?;
+                let (considered, stories) = self.stories(&request, params.request.limit)?;
                 return Ok(SearchOutcome::Stories {
                     considered,
                     stories,
@@ -180,7 +136,7 @@ impl Engine {
             }
             Some(Grouping::Outlet) => {
                 // Enough hits that every outlet's best one is among them.
-                request.limit = (params.limit * 20).max(200);
+                request.limit = (params.request.limit * 20).max(200);
                 request.facets.retain(|f| f != "outlet");
                 request.facets.push("outlet".into());
             }
@@ -188,8 +144,10 @@ impl Engine {
         }
         let mut results = self.search(&request)?;
         if params.group_by.is_some() {
-            results.hits =
-                crate::render::best_per_outlet(std::mem::take(&mut results.hits), params.limit);
+            results.hits = crate::render::best_per_outlet(
+                std::mem::take(&mut results.hits),
+                params.request.limit,
+            );
         }
         Ok(SearchOutcome::Hits(results))
     }

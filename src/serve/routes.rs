@@ -170,7 +170,7 @@ const SEARCH_PARAMS: &[&str] = &[
 
 /// `GET /api/search`: the options of `communique search`, as parameters.
 fn search_params(p: &Params) -> Result<SearchParams, ApiError> {
-    let defaults = SearchParams::default();
+    let defaults = SearchRequest::default();
     let group_by = match p.str("group_by").map(str::trim) {
         None | Some("") | Some("none") => None,
         Some(g) => Some(Grouping::parse(g).ok_or_else(|| {
@@ -178,21 +178,24 @@ fn search_params(p: &Params) -> Result<SearchParams, ApiError> {
         })?),
     };
     Ok(SearchParams {
-        query: p.query()?,
-        limit: p.number("limit", defaults.limit, MAX_LIMIT)?,
-        offset: p.number("offset", defaults.offset, MAX_OFFSET)?,
-        sort: p.choice::<SortOrder>("sort")?.unwrap_or(defaults.sort),
-        since: p.period("since")?,
-        until: p.period("until")?,
-        fragments: p.number("fragments", defaults.fragments, 10)?,
-        fragment_size: p.number("fragment_size", defaults.fragment_size, 2000)?,
-        facet_limit: p.number("facet_limit", defaults.facet_limit, 1000)?,
+        request: SearchRequest {
+            query: p.query()?,
+            limit: p.number("limit", defaults.limit, MAX_LIMIT)?,
+            offset: p.number("offset", defaults.offset, MAX_OFFSET)?,
+            sort: p.choice::<SortOrder>("sort")?.unwrap_or(defaults.sort),
+            since: p.period("since")?,
+            until: p.period("until")?,
+            fragments: p.number("fragments", defaults.fragments, 10)?,
+            fragment_size: p.number("fragment_size", defaults.fragment_size, 2000)?,
+            facet_limit: p.number("facet_limit", defaults.facet_limit, 1000)?,
+            fuzzy: p.flag("fuzzy", false)?,
+            collapse: p.flag("collapse", true)?,
+            explain: p.flag("explain", false)?,
+            ..defaults
+        },
         interval: p.choice("interval")?,
         facet_only: p.flag("facet_only", false)?,
         facets: p.list("facet"),
-        fuzzy: p.flag("fuzzy", false)?,
-        collapse: p.flag("collapse", true)?,
-        explain: p.flag("explain", false)?,
         group_by,
     })
 }
