@@ -508,13 +508,18 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
             let text = communique::search::stories::render_text(*considered, stories);
             format!("{}\n", text.trim_end())
         }
-        SearchOutcome::Hits(results) => render::render_results(
-            results,
-            &Style::resolve(args.color, args.html),
-            args.facet_limit,
-            args.interval,
-            !args.facet_only,
-        ),
+        SearchOutcome::Hits(results) => {
+            for notice in &results.notices {
+                eprintln!("note: {notice}");
+            }
+            render::render_results(
+                results,
+                &Style::resolve(args.color, args.html),
+                args.facet_limit,
+                args.interval,
+                !args.facet_only,
+            )
+        }
     };
     write!(stdout, "{text}")?;
     Ok(ExitCode::SUCCESS)
@@ -634,9 +639,15 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
     let mut template = SearchRequest::default();
     views::choose_facets(&args.facet, &mut template)?;
     let report = bench::bench_queries(&engine, &queries, &template, args.runs, args.warmup);
+    // Exit 1 when any query failed to run, so a script or CI notices.
+    let status = if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    };
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&report)?);
-        return Ok(ExitCode::SUCCESS);
+        return Ok(status);
     }
     let line = |name: &str, l: &bench::Latency| {
         format!(
@@ -675,9 +686,9 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         report.warmup
     );
     for f in &report.failed {
-        eprintln!("failed: {f}");
+        eprintln!("failed: {}: {}", f.query, f.error);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(status)
 }
 
 fn run_show(args: ShowArgs) -> Result<ExitCode> {

@@ -155,12 +155,15 @@ impl Engine {
     /// Article `id`, with the matches of `query` (if any) highlighted.
     pub fn article_view(&self, id: &str, query: Option<&str>) -> Result<ArticleView> {
         let doc = self.document(id)?;
-        let parsed = super::query::parse(query.unwrap_or(""))?;
-        let highlighter = self.highlighter(&parsed);
         let request = SearchRequest {
             fragments: 0,
             ..SearchRequest::default()
         };
+        let marks = match query {
+            Some(q) => self.compile(q, &request)?.marks,
+            None => Default::default(),
+        };
+        let highlighter = self.highlighter(&marks);
         let hit = self.hit(0.0, &doc, &highlighter, &request);
         let body = highlighter.highlight_all(&super::stored_body(self, &doc));
         Ok(ArticleView { hit, body })
@@ -169,7 +172,7 @@ impl Engine {
     /// The articles most like article `id`, as hits with one short snippet.
     pub fn similar_hits(&self, id: &str, limit: usize) -> Result<Vec<Hit>> {
         let found = self.similar(id, limit)?;
-        let highlighter = self.highlighter(&super::ParsedQuery::default());
+        let highlighter = self.highlighter(&Default::default());
         let request = SearchRequest {
             fragments: 1,
             fragment_size: 160,

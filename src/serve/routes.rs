@@ -231,7 +231,7 @@ async fn article(
     on_engine(&state, move |live| {
         let view = live
             .engine
-            .article_view(&id, Some(&query))
+            .article_view(&id, Some(query.as_str()).filter(|q| !q.is_empty()))
             .map_err(ApiError::from_engine)?;
         Ok(render::article_view_json(&view))
     })

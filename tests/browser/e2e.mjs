@@ -40,9 +40,10 @@ page.on('dialog', (d) => { errors.push('dialog: ' + d.message()); d.dismiss(); }
 const ready = (url) => page.waitForFunction((u) => document.body.dataset.ready === u, url, { timeout: 10000 });
 const count = async () => Number((await page.textContent('#count')).replace(/,/g, '').match(/^\d+/)[0]);
 
-await check('the page loads and / focuses the search box', async () => {
+await check('the page loads with examples and / focuses the search box', async () => {
   await page.goto(base + '/');
   await ready('/');
+  assert(await page.locator('.welcome li a').count() >= 3, 'no examples on the empty page');
   await page.keyboard.press('/');
   assert(await page.evaluate(() => document.activeElement.id === 'q'), 'focus is not in the box');
 });
@@ -115,10 +116,10 @@ await check('a shared URL opens that search, and a date bar narrows the dates', 
 });
 
 await check('a bad query shows the error and where', async () => {
-  await page.goto(base + '/?q=%22fourth+visit');
-  await ready('/?q=%22fourth+visit');
+  await page.goto(base + '/?q=Pompeo+person%3A');
+  await ready('/?q=Pompeo+person%3A');
   const text = await page.textContent('.error');
-  assert(text.includes('unclosed quote') && text.includes('^'), text);
+  assert(text.includes('needs a value') && text.includes('       ^'), text);
 });
 
 await check('the timeline view draws one line per outlet', async () => {

@@ -143,8 +143,21 @@ function histogram(buckets, onPick, label) {
 
 // ---- the search view -------------------------------------------------------
 
+/** The page before any query: what to type, with examples to click. */
+function welcome(s) {
+  const examples = ['Pompeo visit', '"fourth visit" person:"Kim Jong Un"', 'summit country:"North Korea"', 'oil prices'];
+  return el('section', { class: 'welcome' },
+    el('h1', {}, 'Search the coverage'),
+    el('p', {}, 'Type words, "exact phrases" or filters such as outlet:, person:, place:, country:, author: (see Syntax). Press / to jump to the box.'),
+    el('ul', {}, examples.map((q) => el('li', {}, link({ ...s, q }, q)))));
+}
+
 async function renderSearch(s) {
   const q = s.q || '';
+  if (!q.trim()) {
+    main.replaceChildren(welcome({}));
+    return;
+  }
   const offset = Number.parseInt(s.offset || '0', 10) || 0;
   let r;
   try {
@@ -303,6 +316,10 @@ function safeUrl(url) {
 
 async function renderTimeline(s) {
   const q = s.q || '';
+  if (!q.trim()) {
+    main.replaceChildren(welcome({ view: 'timeline', by: s.by }));
+    return;
+  }
   let t;
   try {
     t = await api('/api/timeline', { q, by: s.by, interval: s.interval, normalize: s.normalize, since: s.since, until: s.until });
