@@ -358,3 +358,4 @@ pub fn generations(root: &Path) -> Vec<String> {
     names.sort();
     names
 }
+pub mod server;

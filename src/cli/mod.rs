@@ -1,0 +1,3 @@
+//! Each command's runner, one file a command (main.rs only dispatches).
+
+pub mod serve;
