@@ -228,8 +228,12 @@ struct SearchArgs {
     #[arg(long)]
     facet_only: bool,
     /// One JSON object on stdout (highlights as character offsets). e.g. --json | jq .total
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// CSV on stdout for spreadsheets, one row a hit: rank, score, id, title, outlet,
+    /// date, url, people, places (lists joined with "; "). e.g. --csv -n 100 > hits.csv
+    #[arg(long, conflicts_with_all = ["html", "facet_only"])]
+    csv: bool,
     /// Colour highlights: auto (on a terminal, unless NO_COLOR is set), always, never.
     /// e.g. --color always | less -R
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -517,6 +521,15 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
     if args.json {
         let value = render::search_json(&params, &outcome);
         writeln!(stdout, "{}", serde_json::to_string_pretty(&value)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.csv {
+        if let SearchOutcome::Hits(results) = &outcome {
+            for notice in &results.notices {
+                eprintln!("note: {notice}");
+            }
+        }
+        write!(stdout, "{}", render::search_csv(&outcome, args.offset)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let text = match &outcome {
