@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use rayon::prelude::*;
 
 use communique::bench;
@@ -97,6 +97,20 @@ enum Command {
     ///   communique serve --index ~/news-index --port 8080 --cors http://localhost:8888
     #[command(verbatim_doc_comment)]
     Serve(cli::serve::ServeArgs),
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    ///
+    /// Examples:
+    ///   communique completions bash > ~/.local/share/bash-completion/completions/communique
+    ///   communique completions zsh > ~/.zfunc/_communique
+    ///   communique completions fish > ~/.config/fish/completions/communique.fish
+    #[command(verbatim_doc_comment)]
+    Completions(cli::completions::CompletionsArgs),
+    /// Print the man page (roff).
+    ///
+    /// Example:
+    ///   communique man > ~/.local/share/man/man1/communique.1
+    #[command(verbatim_doc_comment)]
+    Man,
 }
 
 #[derive(Args)]
@@ -397,6 +411,8 @@ fn main() -> ExitCode {
         Command::Show(args) => run_show(args),
         Command::Similar(args) => run_similar(args),
         Command::Serve(args) => cli::serve::run(args),
+        Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),
+        Command::Man => cli::completions::run_man(Cli::command()),
         Command::Schema => writeln!(std::io::stdout().lock(), "{}", schema_document())
             .map(|_| ExitCode::SUCCESS)
             .map_err(anyhow::Error::from),

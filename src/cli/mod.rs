@@ -1,3 +1,4 @@
 //! Each command's runner, one file a command (main.rs only dispatches).
 
+pub mod completions;
 pub mod serve;
