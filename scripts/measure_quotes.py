@@ -20,7 +20,11 @@ differing (difflib ratio >= 0.8); one to one, best first. A pair is right
 when the quotation matches and the speakers agree (the same name ignoring case,
 spaces and punctuation, or an alias the gold lists, or both null).
 
-    python3 scripts/measure_quotes.py [--bin target/release/communique] [--json] [--show]
+A held-out set, tests/data/quotes_heldout.jsonl (72 quotations in 9 articles,
+seed 16), was labelled the same way after the extractor was tuned on the first
+set and before its output on them was seen: its figures are the honest ones.
+
+    python3 scripts/measure_quotes.py [--gold FILE] [--bin target/release/communique] [--json] [--show]
 """
 import argparse
 import difflib
@@ -53,9 +57,9 @@ def key(name):
     return re.sub(r"[\W_]", "", name)
 
 
-def load_gold():
+def load_gold(path=GOLD):
     gold = []
-    with open(GOLD, encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 gold.append(json.loads(line))
@@ -137,10 +141,11 @@ def measure(gold, articles):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "communique"))
+    ap.add_argument("--gold", default=GOLD, help="labels (default tests/data/quotes_gold.jsonl; the held-out set is tests/data/quotes_heldout.jsonl)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", action="store_true", help="list misses, wrong speakers and extra quotations")
     args = ap.parse_args()
-    gold = load_gold()
+    gold = load_gold(args.gold)
     with tempfile.TemporaryDirectory() as folder:
         corpus_folder(gold, folder)
         articles = extract(args.bin, folder)

@@ -7,7 +7,10 @@ From AllSides: articles with a quotation mark and a body of 800-4,000 characters
 quotation mark; plus the two seeds. Writes the picked records as JSON Lines to
 OUT (default /tmp/quote_sample.jsonl) for `communique extract --json`.
 
-    python3 scripts/sample_quote_articles.py [--seed 15] [OUT]
+    python3 scripts/sample_quote_articles.py [--seed 15] [--allsides 9] [--reuters 5] [OUT]
+
+The held-out set (tests/data/quotes_heldout.jsonl) is --seed 16 --allsides 6 --reuters 3,
+labelled after the extractor was written but before its output on them was looked at.
 """
 import argparse
 import gzip
@@ -34,18 +37,20 @@ def pick(path, n, rng, fits):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--allsides", type=int, default=9)
+    ap.add_argument("--reuters", type=int, default=5)
     ap.add_argument("out", nargs="?", default="/tmp/quote_sample.jsonl")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     quoted = lambda b: any(q in b for q in QUOTE_MARKS)
     allsides = pick(
         os.path.join(SHARED, "corpora", "article-bias-prediction", "data.jsonl.gz"),
-        9,
+        args.allsides,
         rng,
         lambda b: quoted(b) and 800 <= len(b) <= 4000,
     )
     reuters = pick(
-        os.path.join(SHARED, "corpora", "reuters21578", "data.jsonl.gz"), 5, rng, quoted
+        os.path.join(SHARED, "corpora", "reuters21578", "data.jsonl.gz"), args.reuters, rng, quoted
     )
     with open(args.out, "w", encoding="utf-8") as out:
         for source, recs in (("allsides", allsides), ("reuters", reuters)):
