@@ -29,6 +29,9 @@ struct Cues {
     participle: HashSet<String>,
     according: HashSet<String>,
     passive: HashSet<String>,
+    determiner: HashSet<String>,
+    /// "sen." -> "senator": a title before a name, as "the senator" names it later.
+    role_abbreviation: HashMap<String, String>,
     unnamed: HashSet<String>,
     outlet_ref: HashSet<String>,
     org_ref: HashSet<String>,
@@ -50,6 +53,12 @@ fn cues() -> &'static Cues {
             participle: set("participle"),
             according: set("according"),
             passive: set("passive"),
+            determiner: set("determiner"),
+            role_abbreviation: set("role_abbreviation")
+                .iter()
+                .filter_map(|p| p.split_once('='))
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
             unnamed: set("unnamed"),
             outlet_ref: set("outlet_ref"),
             org_ref: set("org_ref"),
@@ -274,6 +283,9 @@ struct Finder<'c, 'a> {
     sentence_starts: Vec<usize>,
     /// Outlet mentions (start byte, canonical name), in order.
     outlet_mentions: Vec<(usize, String)>,
+    /// The title each person is introduced with, lower case ("secretary of
+    /// state" for "Secretary of State Mike Pompeo", "senator" for "Sen. Ed Markey").
+    roles: Vec<(usize, String, String)>,
 }
 
 impl<'c, 'a> Finder<'c, 'a> {
@@ -292,6 +304,7 @@ impl<'c, 'a> Finder<'c, 'a> {
             })
             .map(|m| (m.start(), canonical[m.pattern().as_usize()].clone()))
             .collect();
+        let roles = roles(ctx, &words);
         Finder {
             ctx,
             paragraphs,
@@ -299,6 +312,7 @@ impl<'c, 'a> Finder<'c, 'a> {
             words,
             sentence_starts,
             outlet_mentions,
+            roles,
         }
     }
 
@@ -324,7 +338,6 @@ impl<'c, 'a> Finder<'c, 'a> {
     }
 
     fn attribute(&self) -> Vec<Quote> {
-        let cues = cues();
         // Every speech verb, resolved in order, so "he" finds who spoke last.
         let mut events: Vec<(usize, Option<Speaker>)> = Vec::new();
         let mut by_verb: HashMap<usize, Option<Speaker>> = HashMap::default();
@@ -335,12 +348,7 @@ impl<'c, 'a> Finder<'c, 'a> {
                     events.push((self.words[i].start, Some(s)));
                 }
             }
-            let lower = self.words[i].lower();
-            let is_verb = cues.verb.contains(&lower)
-                || cues.participle.contains(&lower)
-                || (cues.according.contains(&lower)
-                    && self.words.get(i + 1).is_some_and(|w| w.text == "to"));
-            if !is_verb || self.passive(i) {
+            if !self.is_verb(i, true) {
                 continue;
             }
             let speaker = self.verb_speaker(i, &events);
@@ -379,7 +387,10 @@ impl<'c, 'a> Finder<'c, 'a> {
             .map(|(speaker, q)| Quote {
                 text: self.ctx.body[q.text.0..q.text.1].to_string(),
                 speaker: speaker.as_ref().and_then(|s| s.name.clone()),
-                speaker_kind: speaker.map(|s| s.kind),
+                // Someone not named: no kind to tell either.
+                speaker_kind: speaker
+                    .filter(|s| s.name.is_some() || s.kind == SpeakerKind::Unnamed)
+                    .map(|s| s.kind),
                 start: offsets.of(q.text.0),
                 end: offsets.of(q.text.1),
             })
@@ -389,6 +400,25 @@ impl<'c, 'a> Finder<'c, 'a> {
     /// "is reported", "was told": nobody before the verb said anything.
     fn passive(&self, i: usize) -> bool {
         i > 0 && cues().passive.contains(&self.words[i - 1].lower())
+    }
+
+    /// Whether word `k` reports speech: a speech verb (or participle, or
+    /// "according to") that is not passive and not a noun or adjective after a
+    /// determiner or a possessive ("his calls", "Obama's continued use").
+    fn is_verb(&self, k: usize, participles: bool) -> bool {
+        let cues = cues();
+        let lower = self.words[k].lower();
+        let verb = cues.verb.contains(&lower)
+            || (participles && cues.participle.contains(&lower))
+            || (cues.according.contains(&lower)
+                && self.words.get(k + 1).is_some_and(|w| w.text == "to"));
+        if !verb || self.passive(k) {
+            return false;
+        }
+        let Some(prev) = k.checked_sub(1).map(|j| &self.words[j]) else {
+            return true;
+        };
+        !(cues.determiner.contains(&prev.lower()) || possessive_word(prev.text))
     }
 
     /// A quotation of eight words or more that opens with a capital.
@@ -435,7 +465,7 @@ impl<'c, 'a> Finder<'c, 'a> {
         }
         let (_, end) = self.sentence_of(i);
         // "“...,” while Gantz said": another clause, not an attribution.
-        (i..end.min(i + 12))
+        (i..end.min(i + 20))
             .take_while(|&k| {
                 let w = &self.words[k];
                 // "“...,” AOL co-founder and Revolution CEO Steve Case wrote" keeps its "and".
@@ -447,30 +477,17 @@ impl<'c, 'a> Finder<'c, 'a> {
                 let w = &self.words[k];
                 !(w.text.ends_with("ed") && !w.capitalised() && !cues.verb.contains(w.text))
             })
-            .find(|&k| {
-                let lower = self.words[k].lower();
-                (cues.verb.contains(&lower)
-                    || (cues.according.contains(&lower)
-                        && self.words.get(k + 1).is_some_and(|w| w.text == "to")))
-                    && !self.passive(k)
-            })
+            .find(|&k| self.is_verb(k, false))
     }
 
     /// `X said: "..."`, `Moon also said the young dictator "has..."`: the last
     /// speech verb of the sentence before the opening mark.
     fn verb_before(&self, qw: usize) -> Option<usize> {
-        let cues = cues();
         let (start, _) = self.sentence_of(qw);
-        (start..qw).rev().find(|&k| {
-            let lower = self.words[k].lower();
-            (cues.verb.contains(&lower)
-                || cues.participle.contains(&lower)
-                || (cues.according.contains(&lower)
-                    && self.words.get(k + 1).is_some_and(|w| w.text == "to")))
-                && !self.passive(k)
-                // A verb right after another quotation attributes that one.
-                && !(k > start && self.after_quote(k))
-        })
+        // A verb right after another quotation attributes that one.
+        (start..qw)
+            .rev()
+            .find(|&k| self.is_verb(k, true) && !(k > start && self.after_quote(k)))
     }
 
     /// Whether only punctuation stands between a closing mark and word `k`
@@ -486,9 +503,13 @@ impl<'c, 'a> Finder<'c, 'a> {
             if w.is_punct() && w.text != "," {
                 return false;
             }
+            // "“...,” while Gantz said": the verb opens another clause.
+            if cues().stop.contains(w.text) && !matches!(w.text, "and" | "or") {
+                return false;
+            }
             if !w.is_punct() {
                 names += 1;
-                if names > 6 {
+                if names > 14 {
                     return false;
                 }
             }
@@ -525,13 +546,12 @@ impl<'c, 'a> Finder<'c, 'a> {
         if opens_paragraph {
             // "BT chairman Sir George Jefferson said work will continue." then a quotation alone.
             let (ps, pe) = *self.paragraphs.get(q.paragraph.checked_sub(1)?)?;
-            let cues = cues();
             let last_verb = self
                 .words
                 .iter()
                 .enumerate()
                 .filter(|(_, w)| w.start >= ps && w.end <= pe)
-                .filter(|(k, w)| cues.verb.contains(&w.lower()) && !self.passive(*k))
+                .filter(|(k, _)| self.is_verb(*k, false))
                 .last()?;
             let speaker = self.verb_speaker(last_verb.0, &[]);
             return speaker.filter(|s| s.kind == SpeakerKind::Person).map(Some);
@@ -555,6 +575,14 @@ impl<'c, 'a> Finder<'c, 'a> {
             return self.resolve(s, e, events);
         }
         if cues.participle.contains(&lower) {
+            // "with House Speaker Paul Ryan vowing": the name right before it.
+            if v > sentence
+                && let Some(end) = self.person_at(v - 1)
+                && self.words[v - 1].end == end
+            {
+                let (s, e) = self.phrase_before(sentence, v);
+                return self.resolve(s, e, events);
+            }
             let (s, e) = self.sentence_subject(sentence, v)?;
             return self.resolve(s, e, events);
         }
@@ -569,10 +597,10 @@ impl<'c, 'a> Finder<'c, 'a> {
                 let (s, e) = self.phrase_after(v + 1, end);
                 return self.resolve(s, e, events);
             }
-            let (s, e) = self.phrase_before(k, v);
+            let (s, e) = self.subject_before(k, v);
             return self.resolve(s, e, events);
         }
-        let (s, e) = self.phrase_before(sentence, v);
+        let (s, e) = self.subject_before(sentence, v);
         // "Jeffrey Lewis, who said": the one the relative clause is about.
         if s == e && s > sentence && self.words[s - 1].text == "who" {
             let mut k = s - 1;
@@ -588,6 +616,29 @@ impl<'c, 'a> Finder<'c, 'a> {
             return self.resolve(s, e, events);
         }
         self.resolve(s, e, events)
+    }
+
+    /// The subject before a verb; across an appositive closed by a comma
+    /// ("Sen. Martha McSally, a fellow Republican and McCain's Senate seat
+    /// replacement, told"), the name before the appositive.
+    fn subject_before(&self, floor: usize, v: usize) -> (usize, usize) {
+        let mut v = v;
+        while v > floor && cues().adverb.contains(&self.words[v - 1].lower()) {
+            v -= 1;
+        }
+        if v > floor + 1
+            && self.words[v - 1].text == ","
+            && let Some(open) = (floor..v - 1)
+                .rev()
+                .take(24)
+                .find(|&j| self.words[j].text == ",")
+        {
+            let (s, e) = self.phrase_before(floor, open);
+            if (s..e).any(|k| self.is_person_at(k)) {
+                return (s, e);
+            }
+        }
+        self.phrase_before(floor, v)
     }
 
     /// The words naming who speaks after a verb: up to a comma or a preposition.
@@ -626,8 +677,8 @@ impl<'c, 'a> Finder<'c, 'a> {
                 break;
             }
             start -= 1;
-            if end - start > 14 {
-                return (end, end);
+            if end - start >= 14 {
+                break;
             }
         }
         // Comma segments: the last one, or the one before an appositive closed by a comma.
@@ -653,8 +704,9 @@ impl<'c, 'a> Finder<'c, 'a> {
         // A speaker phrase ends before a preposition ("Saeb Erekat in a statement").
         let (s, mut e) = pick;
         if let Some(k) = (s + 1..e).find(|&k| cues.preposition.contains(self.words[k].text)) {
-            // ...except inside an office ("the Secretary of State").
-            if !self.office_in(s, e) {
+            // ...except inside an office ("the Secretary of State") or a title
+            // before a name ("Chancellor of the Exchequer Nigel Lawson").
+            if !self.office_in(s, e) && !self.is_person_at(e - 1) {
                 e = k;
             }
         }
@@ -709,6 +761,20 @@ impl<'c, 'a> Finder<'c, 'a> {
     /// next: returns the subject when word `i` opens a sentence.
     fn sentence_subject_start(&self, i: usize) -> Option<(usize, usize)> {
         self.sentence_starts.binary_search(&i).ok()?;
+        // "The president took to Twitter": a description, when it names someone.
+        if self.words[i].lower() == "the" {
+            let titles = &self.ctx.gazetteer.titles;
+            let mut k = i + 1;
+            while k < self.words.len()
+                && k < i + 6
+                && (titles.contains(self.words[k].text) || self.words[k].capitalised())
+            {
+                k += 1;
+            }
+            if k > i + 1 && self.description(i, k).is_some_and(|s| s.name.is_some()) {
+                return Some((i, k));
+            }
+        }
         let (_, end) = self.sentence_of(i);
         let (s, e) = self.sentence_subject(i, end)?;
         let pronoun = (s..e).any(|k| cues().pronoun.contains(&self.words[k].lower()));
@@ -749,12 +815,13 @@ impl<'c, 'a> Finder<'c, 'a> {
         let (from, to) = (self.words[s].start, self.words[e - 1].end);
         let phrase = &body[from..to];
         // An office: "the Secretary of State", "Russia's president".
-        if let Some(office) = self.ctx.offices.mention(self.ctx.gazetteer, phrase) {
-            return self
+        if let Some(office) = self.ctx.offices.mention(self.ctx.gazetteer, phrase)
+            && let Some(holder) = self
                 .ctx
                 .date
                 .and_then(|d| self.ctx.offices.holder(&office, d))
-                .map(|h| Speaker::named(h.to_string(), SpeakerKind::Person));
+        {
+            return Some(Speaker::named(holder.to_string(), SpeakerKind::Person));
         }
         let head = &self.words[e - 1];
         let head_lower = head.lower();
@@ -778,6 +845,20 @@ impl<'c, 'a> Finder<'c, 'a> {
                 matches!(k, SpeakerKind::Person | SpeakerKind::Unnamed)
             });
         }
+        if !head.capitalised()
+            && cues.outlet_ref.contains(&head_lower)
+            && self.words[s].lower() == "the"
+        {
+            return self
+                .outlet_mentions
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < from)
+                .map(|(_, name)| Speaker::named(name.clone(), SpeakerKind::Outlet));
+        }
+        if let Some(speaker) = self.description(s, e) {
+            return Some(speaker);
+        }
         if !head.capitalised() && cues.unnamed.contains(&head_lower) {
             return Some(Speaker::unnamed());
         }
@@ -796,6 +877,53 @@ impl<'c, 'a> Finder<'c, 'a> {
             return self.antecedent(events, |k| k == SpeakerKind::Organisation);
         }
         self.organisation(s, e)
+    }
+
+    /// "the senator", "The president", "the Wisconsin representative": the one
+    /// person the article introduced with that title; someone unknown (who
+    /// still ends what "he" may refer to) when none or several were.
+    fn description(&self, s: usize, e: usize) -> Option<Speaker> {
+        if self.words[s].lower() != "the" || e - s < 2 {
+            return None;
+        }
+        let titles = &self.ctx.gazetteer.titles;
+        let is_title = |w: &Word| {
+            let capital: String = w
+                .text
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(w.text.chars().skip(1))
+                .collect();
+            titles.contains(w.text) || titles.contains(&capital)
+        };
+        let mut k = e;
+        while k > s + 1
+            && (is_title(&self.words[k - 1]) || matches!(self.words[k - 1].text, "of" | "the"))
+        {
+            k -= 1;
+        }
+        if k == e || !is_title(&self.words[e - 1]) {
+            return None;
+        }
+        let role = self.ctx.body[self.words[k].start..self.words[e - 1].end].to_lowercase();
+        let mut people: Vec<&str> = self
+            .roles
+            .iter()
+            .filter(|(at, r, _)| *at < self.words[s].start && role_matches(r, &role))
+            .map(|(_, _, p)| p.as_str())
+            .collect();
+        people.dedup();
+        people.sort_unstable();
+        people.dedup();
+        match people[..] {
+            [one] => Some(Speaker::named(one.to_string(), SpeakerKind::Person)),
+            _ if cues().org_ref.contains(&role) || cues().outlet_ref.contains(&role) => None,
+            _ => Some(Speaker {
+                name: None,
+                kind: SpeakerKind::Person,
+            }),
+        }
     }
 
     /// The latest speaker of an accepted kind, or none when the latest
@@ -852,9 +980,27 @@ impl<'c, 'a> Finder<'c, 'a> {
         {
             return None;
         }
-        // "The 54-year-old former CIA Director": a title is someone, not an organisation.
-        if self.ctx.gazetteer.titles.contains(self.words[end - 1].text) {
+        // "The 54-year-old former CIA Director", "President Obama", "Obama's":
+        // a title, a possessive or a person's name is no organisation.
+        let gaz = self.ctx.gazetteer;
+        if (start..end).any(|k| possessive_word(self.words[k].text)) {
             return None;
+        }
+        // Someone this article does not name in full: a person nobody can
+        // tell, who still ends what a later "he" may refer to.
+        if (start..end).any(|k| {
+            let w = self.words[k].text;
+            gaz.titles.contains(w)
+                || self
+                    .ctx
+                    .people
+                    .iter()
+                    .any(|m| m.canonical.rsplit(' ').next() == Some(w))
+        }) {
+            return Some(Speaker {
+                name: None,
+                kind: SpeakerKind::Person,
+            });
         }
         // Someone the article names elsewhere: a person, so not an organisation.
         let key = name_key(name);
@@ -876,12 +1022,73 @@ impl<'c, 'a> Finder<'c, 'a> {
     }
 }
 
+/// A word ending in a possessive ("Obama's", "Netanyahu’s", "Democrats'").
+fn possessive_word(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’")
+}
+
 /// "'s" or "’s" right after a name.
 fn possessive(rest: &str) -> bool {
     rest.starts_with("'s")
         || rest.starts_with("’s")
         || rest.starts_with('\'')
         || rest.starts_with('’')
+}
+
+/// Whether a person introduced as `role` is "the `description`": the same
+/// title, or one ending with it after a qualifier ("u.s. secretary of state"
+/// is "the secretary of state"; "vice president" is not "the president").
+fn role_matches(role: &str, description: &str) -> bool {
+    if role == description {
+        return true;
+    }
+    let Some(before) = role
+        .strip_suffix(description)
+        .and_then(|b| b.strip_suffix(' '))
+    else {
+        return false;
+    };
+    let last = before.rsplit(' ').next().unwrap_or("");
+    !matches!(
+        last,
+        "vice" | "deputy" | "assistant" | "under" | "former" | "acting"
+    )
+}
+
+/// The title right before each person's name, as "the ..." would name it.
+fn roles(ctx: &Context, words: &[Word]) -> Vec<(usize, String, String)> {
+    let cues = cues();
+    let titles = &ctx.gazetteer.titles;
+    let mut out = Vec::new();
+    for m in ctx.people {
+        let Ok(first) = words.binary_search_by_key(&m.start, |w| w.start) else {
+            continue;
+        };
+        let mut k = first;
+        let mut parts: Vec<String> = Vec::new();
+        while k > 0 {
+            let w = &words[k - 1];
+            let lower = w.lower();
+            let title = titles.contains(w.text) && w.capitalised();
+            let joins = matches!(w.text, "of" | "the") && !parts.is_empty();
+            if let Some(role) = cues.role_abbreviation.get(&lower) {
+                parts.push(role.clone());
+            } else if title || joins {
+                parts.push(lower);
+            } else {
+                break;
+            }
+            k -= 1;
+        }
+        while parts.last().is_some_and(|p| p == "of" || p == "the") {
+            parts.pop();
+        }
+        if !parts.is_empty() {
+            parts.reverse();
+            out.push((m.start, parts.join(" "), m.canonical.clone()));
+        }
+    }
+    out
 }
 
 /// The words of the body outside quotations, with each quotation as one mark.
