@@ -502,6 +502,11 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
         request.facets.push("outlet".into());
     }
     let mut results = engine.search(&request)?;
+    if !args.json {
+        for notice in &results.notices {
+            eprintln!("note: {notice}");
+        }
+    }
     if args.group_by.is_some() {
         results.hits = render::best_per_outlet(std::mem::take(&mut results.hits), args.limit);
     }
@@ -640,9 +645,15 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
     let mut template = SearchRequest::default();
     choose_facets(&args.facet, &mut template)?;
     let report = bench::bench_queries(&engine, &queries, &template, args.runs, args.warmup);
+    // Exit 1 when any query failed to run, so a script or CI notices.
+    let status = if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    };
     if args.json {
         outln!("{}", serde_json::to_string_pretty(&report)?);
-        return Ok(ExitCode::SUCCESS);
+        return Ok(status);
     }
     let line = |name: &str, l: &bench::Latency| {
         format!(
@@ -681,9 +692,9 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         report.warmup
     );
     for f in &report.failed {
-        eprintln!("failed: {f}");
+        eprintln!("failed: {}: {}", f.query, f.error);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(status)
 }
 
 /// `--facet FIELD...`: only these facets (all of them when none is given).
@@ -707,12 +718,15 @@ fn choose_facets(fields: &[String], request: &mut SearchRequest) -> Result<()> {
 fn run_show(args: ShowArgs) -> Result<ExitCode> {
     let engine = Engine::open(&args.location.root())?;
     let doc = engine.document(&args.id)?;
-    let parsed = communique::search::query::parse(args.query.as_deref().unwrap_or(""))?;
-    let highlighter = engine.highlighter(&parsed);
     let request = SearchRequest {
         fragments: 0,
         ..SearchRequest::default()
     };
+    let marks = match args.query.as_deref() {
+        Some(q) => engine.compile(q, &request)?.marks,
+        None => Default::default(),
+    };
+    let highlighter = engine.highlighter(&marks);
     let hit = engine.hit(0.0, &doc, &highlighter, &request);
     let body = communique::search::stored_body(&engine, &doc);
     let body_marks = highlighter.highlight_all(&body);
@@ -732,8 +746,7 @@ fn run_show(args: ShowArgs) -> Result<ExitCode> {
 fn run_similar(args: SimilarArgs) -> Result<ExitCode> {
     let engine = Engine::open(&args.location.root())?;
     let found = engine.similar(&args.id, args.limit)?;
-    let empty = communique::search::query::ParsedQuery::default();
-    let highlighter = engine.highlighter(&empty);
+    let highlighter = engine.highlighter(&Default::default());
     let request = SearchRequest {
         fragments: 1,
         fragment_size: 160,

@@ -256,10 +256,60 @@ fn html_page_without_article_text_is_reported_and_others_kept() {
 fn bad_queries_give_one_line_errors_not_panics() {
     let tmp = TempDir::new("bad-queries");
     let root = seeds_index(&tmp);
+    // Only what cannot be text is an error: nothing to search, a filter
+    // without a value, control characters, a pasted document.
     let must_fail = [
-        "\"fourth visit",
-        "pompeo \"",
-        "(pompeo visit",
+        ("", None),
+        ("   ", None),
+        ("person:", Some(1)),
+        ("pompeo person:\"\"", Some(8)),
+        ("pompeo country:", Some(8)),
+        ("pompeo\u{1}visit", Some(7)),
+        ("pompeo\u{1b}[31m", Some(7)),
+        ("visit\u{7f}", Some(6)),
+    ];
+    for (q, position) in must_fail {
+        let out = search_raw(&root, q, &[]);
+        assert_one_line_error(&out, &format!("query {q:?}"));
+        let err = stderr(&out);
+        assert!(
+            !err.contains("Syntax Error"),
+            "never tantivy's wording: {err}"
+        );
+        if let Some(p) = position {
+            assert!(
+                err.contains(&format!("at character {p}")),
+                "query {q:?}: the error names the position: {err}"
+            );
+        }
+    }
+    let long = "pompeo ".repeat(700);
+    assert_one_line_error(&search_raw(&root, &long, &[]), "a 4,900-character query");
+    // Repaired with a notice: an unclosed quote or parenthesis closes at the end.
+    for (q, notice) in [
+        ("\"fourth visit", "unclosed quote at character 1"),
+        ("pompeo \"", "unclosed quote at character 8"),
+        ("(pompeo visit", "unclosed '(' at character 1"),
+        ("person: Pompeo", "followed by a space"),
+    ] {
+        let v = search(&root, q, &[]);
+        let notices = v["notices"].to_string();
+        assert!(notices.contains(notice), "query {q:?}: {notices}");
+        let text = run(
+            tmp.path(),
+            &["search", q, "--index", root.to_str().unwrap()],
+        );
+        assert!(text.status.success(), "{}", describe(&text));
+        assert!(
+            stderr(&text).contains(notice),
+            "the text output says it on stderr: {}",
+            describe(&text)
+        );
+    }
+    assert_eq!(total(&search(&root, "\"fourth visit", &[])), 2);
+    assert_eq!(total(&search(&root, "(pompeo visit", &[])), 2);
+    // Text, not syntax: operators without a term on a side, unknown fields.
+    for q in [
         "pompeo)",
         ")(",
         "AND",
@@ -268,14 +318,12 @@ fn bad_queries_give_one_line_errors_not_panics() {
         "NOT",
         "foo:bar",
         "pompeo foo:\"bar baz\"",
-        "pompeo\u{1}visit",
-        "pompeo\u{1b}[31m",
-        "visit\u{7f}",
-    ];
-    for q in must_fail {
+    ] {
         let out = search_raw(&root, q, &[]);
-        assert_one_line_error(&out, &format!("query {q:?}"));
+        assert!(out.status.success(), "query {q:?} runs: {}", describe(&out));
     }
+    assert_eq!(total(&search(&root, "pompeo AND", &[])), 2);
+    assert_eq!(total(&search(&root, "OR visit", &[])), 2);
     // Odd but possibly valid: whatever the answer, no panic; an error is one line.
     let long = "pompeo ".repeat(1500); // ~10,000 characters
     let odd = [

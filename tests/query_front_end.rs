@@ -76,12 +76,15 @@ fn query_understanding() {
     // Typos: a suggestion, and fuzzy matching on request.
     let v = search(&root, "Pompao", &[]);
     assert_eq!(total(&v), 0);
-    assert_eq!(v["did_you_mean"], "pompeo");
+    assert_eq!(
+        v["did_you_mean"], "Pompeo",
+        "a word as articles spell it, in the typed case"
+    );
     // Also when another word matches: "visit" finds both seeds, "Pompao" none,
     // and the suggestion stands under the count, before the hits.
     let v = search(&root, "Pompao visit", &[]);
     assert_eq!(total(&v), 2);
-    assert_eq!(v["did_you_mean"], "pompeo visit");
+    assert_eq!(v["did_you_mean"], "Pompeo visit", "the rest kept as typed");
     let index = root.to_str().unwrap();
     let text = stdout(&run(
         tmp.path(),
@@ -97,7 +100,7 @@ fn query_understanding() {
     assert!(
         text.lines()
             .nth(1)
-            .is_some_and(|l| l.contains("did you mean: pompeo visit")),
+            .is_some_and(|l| l.contains("did you mean: Pompeo visit")),
         "{text}"
     );
     assert_eq!(total(&search(&root, "Pompao~", &[])), 2);
@@ -105,6 +108,67 @@ fn query_understanding() {
     // Excluded words are not highlighted.
     let v = search(&root, "visit -Trump", &[]);
     assert_eq!(total(&v), 0, "both seeds name Trump");
+}
+
+/// Headlines and sentences as people paste them: punctuation is text.
+#[test]
+fn typed_as_people_type() {
+    let tmp = TempDir::new("typed");
+    let root = seeds_index(&tmp);
+    // Apostrophes: "Pompeo's" finds Pompeo, and is highlighted.
+    let v = search(&root, "Pompeo's fourth visit to Pyongyang", &[]);
+    assert_eq!(total(&v), 2);
+    assert!(highlighted(&v).iter().any(|w| w == "pompeo"), "{v}");
+    assert!(v["notices"].as_array().unwrap().is_empty(), "{v}");
+    // A word before a colon that names no field is a word.
+    assert_eq!(total(&search(&root, "Report: Mike Pompeo", &[])), 2);
+    assert_eq!(total(&search(&root, "Opinion: Nauert", &[])), 1);
+    // Brackets, ampersands, percent signs, emoji, middle dots: text.
+    for q in [
+        "<Pompeo> visit",
+        "Pompeo & Kim",
+        "50% chance of a fourth visit",
+        "Listen· 2:58 Pompeo",
+        "\u{1F1F0}\u{1F1F7} Pompeo visit \u{1F389}",
+        "Pompeo / Kim ^ visit * ? ! @ #",
+        "[Pompeo TO Kim]",
+    ] {
+        let v = search(&root, q, &[]);
+        assert!(total(&v) >= 1, "{q}: {v}");
+    }
+    // Suggestions are words, and nothing for punctuation or known words.
+    for q in ["!important", "rock & roll", "Pompeo's visit", "won't"] {
+        let v = search(&root, q, &[]);
+        assert!(v["did_you_mean"].is_null(), "{q}: {}", v["did_you_mean"]);
+    }
+    // Operators only in capitals between terms; in a query typed all in
+    // capitals (as wire headlines are) they are words.
+    // Only the NBC seed names Singapore, only Breitbart's names Nauert.
+    assert_eq!(total(&search(&root, "Singapore AND Pompeo", &[])), 1);
+    assert_eq!(total(&search(&root, "Singapore and Pompeo", &[])), 2);
+    assert_eq!(total(&search(&root, "Pompeo NOT Singapore", &[])), 1);
+    assert_eq!(total(&search(&root, "POMPEO NOT SINGAPORE", &[])), 2);
+    assert_eq!(total(&search(&root, "Singapore OR Nauert", &[])), 2);
+    assert_eq!(
+        total(&search(&root, "Pompeo (Singapore OR Nauert)", &[])),
+        2
+    );
+    assert_eq!(total(&search(&root, "+Nauert Pompeo", &[])), 1);
+    assert_eq!(total(&search(&root, "Pompeo -Nauert", &[])), 1);
+    // Each concept counts once: "fourth" and "4th" are one concept, so
+    // "4th visit" scores an article as "fourth visit" does.
+    let a = search(&root, "fourth visit", &[]);
+    let b = search(&root, "4th visit", &[]);
+    assert_eq!(hits(&a)[0]["id"], hits(&b)[0]["id"]);
+    assert!(
+        (hits(&a)[0]["score"].as_f64().unwrap() - hits(&b)[0]["score"].as_f64().unwrap()).abs()
+            < 1e-4
+    );
+    // Extra spaces change nothing.
+    let spaced = search(&root, "  Pompeo's   fourth\tvisit  ", &[]);
+    let plain = search(&root, "Pompeo's fourth visit", &[]);
+    assert_eq!(hits(&spaced)[0]["score"], hits(&plain)[0]["score"]);
+    assert_eq!(total(&spaced), total(&plain));
 }
 
 #[test]

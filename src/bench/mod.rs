@@ -21,20 +21,28 @@ pub enum QueryClass {
     Filtered,
 }
 
+/// A query's class, read from its tree (a query that does not parse counts
+/// as the words it has).
 pub fn classify(q: &str) -> QueryClass {
-    let parsed = query::parse(q).unwrap_or_default();
-    if !parsed.filters.is_empty() {
-        QueryClass::Filtered
-    } else if q.contains(" AND ")
-        || q.contains(" OR ")
-        || q.contains(" NOT ")
-        || q.split_whitespace()
-            .any(|w| w.starts_with('+') || w.starts_with('-'))
-    {
+    let Ok(tree) = query::parse(q) else {
+        return QueryClass::SingleTerm;
+    };
+    if !tree.filters().is_empty() {
+        return QueryClass::Filtered;
+    }
+    let mut boolean = false;
+    let mut phrase = false;
+    let mut words = 0;
+    tree.walk(|node, occur| {
+        boolean |= occur != query::Occur::Should || matches!(node, query::Node::Any(_));
+        phrase |= matches!(node, query::Node::Phrase(_));
+        words += usize::from(matches!(node, query::Node::Word(_)));
+    });
+    if boolean {
         QueryClass::Boolean
-    } else if q.contains('"') {
+    } else if phrase {
         QueryClass::Phrase
-    } else if q.split_whitespace().count() > 1 {
+    } else if words > 1 {
         QueryClass::MultiTerm
     } else {
         QueryClass::SingleTerm
@@ -74,7 +82,14 @@ pub struct QueryBench {
     pub classes: Vec<(QueryClass, Latency)>,
     /// Mean milliseconds per query spent in each part of the search.
     pub breakdown_ms: Timings,
-    pub failed: Vec<String>,
+    /// Queries that did not run: every query a reader types should.
+    pub failed: Vec<FailedQuery>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FailedQuery {
+    pub query: String,
+    pub error: String,
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -152,7 +167,10 @@ pub fn bench_queries(
                 Ok(_) => {}
                 Err(e) => {
                     ok[i] = false;
-                    failed.push(format!("{q}: {e}"));
+                    failed.push(FailedQuery {
+                        query: q.clone(),
+                        error: e.to_string(),
+                    });
                 }
             }
         }

@@ -86,6 +86,13 @@ impl Outlets {
         raw.to_string()
     }
 
+    /// The canonical outlet a name stands for, only when it is a known alias.
+    pub fn named(&self, raw: &str) -> Option<&str> {
+        self.by_alias
+            .get(&raw.trim().to_lowercase())
+            .map(String::as_str)
+    }
+
     pub fn from_url(&self, url: &str) -> Option<String> {
         let host = domain_of(url)?;
         Some(self.by_domain(&host).map(String::from).unwrap_or(host))

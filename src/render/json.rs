@@ -59,6 +59,7 @@ pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Inte
         "date_interval": interval,
         "undated": r.facets.undated,
         "did_you_mean": r.suggestion,
+        "notices": r.notices,
     })
 }
 

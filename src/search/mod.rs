@@ -4,11 +4,10 @@ pub mod facets;
 pub mod query;
 pub mod snippets;
 pub mod stories;
+pub mod suggest;
 pub mod timeline;
-pub mod understand;
 
 use std::collections::HashMap;
-use std::ops::Bound;
 use std::path::Path;
 use std::time::Instant;
 
@@ -16,18 +15,15 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{
-    AllQuery, BooleanQuery, FuzzyTermQuery, MoreLikeThisQuery, Occur, Query, QueryParser,
-    RangeQuery, TermQuery,
-};
+use tantivy::query::{MoreLikeThisQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::extract::{Entity, Extractor, name_key};
-use crate::index::schema::{FACET_FIELDS, Fields, analyze, news_analyzer};
+use crate::index::schema::{FACET_FIELDS, Fields};
 use crate::index::store;
 pub use facets::FacetCounts;
-pub use query::{ParsedQuery, QueryError};
+pub use query::{Compiled, QueryError, QueryTree};
 pub use snippets::{Fragment, Highlighter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
@@ -149,23 +145,10 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     pub facets: FacetCounts,
     pub timings: Timings,
-    /// A better-spelled query when this one found little.
+    /// A better-spelled query when a typed word is missing from the index.
     pub suggestion: Option<String>,
-}
-
-/// Title weight relative to the body (see `Engine::open`).
-const TITLE_WEIGHT: f32 = 0.5;
-/// Words of a plain query within this many positions count as together.
-const PROXIMITY_SLOP: u32 = 2;
-const PROXIMITY_WEIGHT: f32 = 1.0;
-
-/// A query ready to run, with what highlighting and suggestions need.
-pub struct Compiled {
-    pub parsed: ParsedQuery,
-    /// The words as typed, before aliases were added: what suggestions correct.
-    pub typed_words: Vec<String>,
-    pub fuzzy: Vec<(String, bool)>,
-    pub query: Box<dyn Query>,
+    /// What the query parser repaired or ignored, one line each.
+    pub notices: Vec<String>,
 }
 
 /// An open index, kept for many queries (the bench reuses it).
@@ -173,7 +156,6 @@ pub struct Engine {
     pub index: Index,
     pub reader: IndexReader,
     pub fields: Fields,
-    parser: QueryParser,
     pub(crate) extractor: &'static Extractor,
     /// Values of each name field, read once per engine (filters resolve against them).
     terms: std::sync::Mutex<HashMap<String, std::sync::Arc<Vec<String>>>>,
@@ -193,119 +175,20 @@ impl Engine {
             .try_into()
             .context("cannot open an index reader")?;
         let fields = Fields::new(&index.schema());
-        let mut parser = QueryParser::for_index(&index, vec![fields.title, fields.body]);
-        // BM25's length normalisation already favours short titles; measured on
-        // Reuters known-item search (scripts/relevance_mrr.py), a title weight
-        // above the body's buries body matches under headline words.
-        parser.set_field_boost(fields.title, TITLE_WEIGHT);
-        parser.set_field_boost(fields.title_exact, TITLE_WEIGHT);
         Ok(Engine {
             index,
             reader,
             fields,
-            parser,
             extractor: Extractor::shared(),
             terms: Default::default(),
         })
     }
 
-    /// Parses, expands (aliases, ordinals, fuzzy words) and builds a query:
-    /// the one way search, timelines and stories read what the user typed.
+    /// Parses what the user typed into a tree, once, and compiles the tree:
+    /// the one way search, timelines, stories and the bench read a query.
     pub fn compile(&self, text: &str, request: &SearchRequest) -> Result<Compiled> {
-        let mut parsed = query::parse(text)?;
-        let typed_words = parsed.words.clone();
-        let fuzzy = understand::expand(&mut parsed, &self.extractor.gazetteer, request.fuzzy);
-        let query = self.build_query(&parsed, &fuzzy, request)?;
-        Ok(Compiled {
-            parsed,
-            typed_words,
-            fuzzy,
-            query,
-        })
-    }
-
-    /// Turns the parsed query into a tantivy query.
-    pub fn build_query(
-        &self,
-        parsed: &ParsedQuery,
-        fuzzy: &[(String, bool)],
-        request: &SearchRequest,
-    ) -> Result<Box<dyn Query>> {
-        let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if !parsed.text.trim().is_empty() {
-            let text_query = self
-                .parser
-                .parse_query(&parsed.text)
-                .map_err(|e| QueryError {
-                    message: format!("cannot parse query: {e}"),
-                    position: None,
-                })?;
-            if let Some(phrase) = self.proximity(parsed) {
-                clauses.push((Occur::Should, phrase));
-            }
-            if fuzzy.is_empty() {
-                clauses.push((Occur::Must, text_query));
-            } else {
-                let mut either: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, text_query)];
-                for (word, must) in fuzzy {
-                    let occur = if *must { Occur::Must } else { Occur::Should };
-                    either.push((occur, self.fuzzy_query(word)));
-                }
-                clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
-            }
-        }
-        for filter in &parsed.filters {
-            let field = self.index.schema().get_field(filter.field)?;
-            let values = self.resolve(filter.field, &filter.value);
-            let terms: Vec<(Occur, Box<dyn Query>)> = values
-                .iter()
-                .map(|v| {
-                    let q: Box<dyn Query> = Box::new(TermQuery::new(
-                        Term::from_field_text(field, v),
-                        IndexRecordOption::Basic,
-                    ));
-                    (Occur::Should, q)
-                })
-                .collect();
-            let any: Box<dyn Query> = if terms.is_empty() {
-                // Nothing in the index has that name: the filter matches nothing.
-                Box::new(TermQuery::new(
-                    Term::from_field_text(field, &filter.value),
-                    IndexRecordOption::Basic,
-                ))
-            } else {
-                Box::new(BooleanQuery::new(terms))
-            };
-            let occur = if filter.negated {
-                Occur::MustNot
-            } else {
-                Occur::Must
-            };
-            clauses.push((occur, any));
-        }
-        if request.since.is_some() || request.until.is_some() {
-            let bound = |d: Option<DateTime<Utc>>, inclusive: bool| match d {
-                Some(d) => {
-                    let t = Term::from_field_date_for_search(
-                        f.date,
-                        tantivy::DateTime::from_timestamp_secs(d.timestamp()),
-                    );
-                    if inclusive {
-                        Bound::Included(t)
-                    } else {
-                        Bound::Excluded(t)
-                    }
-                }
-                None => Bound::Unbounded,
-            };
-            let range = RangeQuery::new(bound(request.since, true), bound(request.until, false));
-            clauses.push((Occur::Must, Box::new(range)));
-        }
-        if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
-            clauses.push((Occur::Must, Box::new(AllQuery)));
-        }
-        Ok(Box::new(BooleanQuery::new(clauses)))
+        let tree = query::parse(text)?;
+        Ok(query::compile(self, tree, request))
     }
 
     /// Walks the ranked candidates: each joins the first better-ranked one it
@@ -376,112 +259,6 @@ impl Engine {
             format!("{name}:{}", &c[2])
         })
         .into_owned()
-    }
-
-    /// For a query of plain words, an optional phrase of all of them (a few
-    /// words apart at most) in the body: articles where the words stand
-    /// together rank above those that merely contain them.
-    fn proximity(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
-        let words = parsed.plain_words.as_ref()?;
-        let mut analyzer = news_analyzer();
-        let tokens: Vec<String> = words
-            .iter()
-            .flat_map(|w| analyze(&mut analyzer, w))
-            .collect();
-        if tokens.len() < 2 || tokens.len() > 12 {
-            return None;
-        }
-        // In the body or in the title: headlines are phrases too.
-        let clauses: Vec<(Occur, Box<dyn Query>)> = [self.fields.body, self.fields.title]
-            .into_iter()
-            .map(|field| {
-                let terms = tokens
-                    .iter()
-                    .map(|t| Term::from_field_text(field, t))
-                    .collect();
-                let mut phrase = tantivy::query::PhraseQuery::new(terms);
-                phrase.set_slop(PROXIMITY_SLOP);
-                let q: Box<dyn Query> = Box::new(phrase);
-                (Occur::Should, q)
-            })
-            .collect();
-        Some(Box::new(tantivy::query::BoostQuery::new(
-            Box::new(BooleanQuery::new(clauses)),
-            PROXIMITY_WEIGHT,
-        )))
-    }
-
-    /// A word within one edit (two for long words) in title or body.
-    fn fuzzy_query(&self, word: &str) -> Box<dyn Query> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for token in analyze(&mut news_analyzer(), word) {
-            let distance = if token.chars().count() > 5 { 2 } else { 1 };
-            for field in [self.fields.title, self.fields.body] {
-                let term = Term::from_field_text(field, &token);
-                clauses.push((
-                    Occur::Should,
-                    Box::new(FuzzyTermQuery::new(term, distance, true)),
-                ));
-            }
-        }
-        Box::new(BooleanQuery::new(clauses))
-    }
-
-    /// For words the index does not have, the closest indexed word that is
-    /// frequent: "pompao" -> "pompeo". None when every word is known.
-    pub fn suggest(&self, query: &str, words: &[String]) -> Option<String> {
-        let searcher = self.reader.searcher();
-        let mut suggestion = query.to_string();
-        let mut changed = false;
-        for word in words {
-            let Some(stem) = stem_of(word) else { continue };
-            let term = Term::from_field_text(self.fields.body, &stem);
-            if searcher.doc_freq(&term).unwrap_or(0) > 0 || stem.chars().count() < 4 {
-                continue;
-            }
-            // The closest, then the most frequent.
-            let best = self
-                .near_terms(&stem, 2)
-                .into_iter()
-                .min_by(|a, b| a.2.cmp(&b.2).then(b.1.cmp(&a.1)));
-            if let Some((term, _, _)) = best {
-                suggestion = suggestion.replacen(word.as_str(), &term, 1);
-                changed = true;
-            }
-        }
-        changed.then_some(suggestion)
-    }
-
-    /// Body terms within `max_distance` edits of `stem` (same first letter),
-    /// with their document frequency and distance.
-    pub fn near_terms(&self, stem: &str, max_distance: usize) -> Vec<(String, u64, usize)> {
-        let searcher = self.reader.searcher();
-        let first: String = stem.chars().take(1).collect();
-        let mut found: Vec<(String, u64, usize)> = Vec::new();
-        for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(self.fields.body) else {
-                continue;
-            };
-            let Ok(mut stream) = inverted.terms().range().ge(first.as_bytes()).into_stream() else {
-                continue;
-            };
-            while stream.advance() {
-                let Ok(candidate) = std::str::from_utf8(stream.key()) else {
-                    continue;
-                };
-                if !candidate.starts_with(&first) {
-                    break;
-                }
-                if candidate.len().abs_diff(stem.len()) > max_distance {
-                    continue;
-                }
-                let d = understand::levenshtein(stem, candidate);
-                if d <= max_distance && !found.iter().any(|(t, _, _)| t == candidate) {
-                    found.push((candidate.to_string(), stream.value().doc_freq as u64, d));
-                }
-            }
-        }
-        found
     }
 
     /// Articles most like article `id`, by the distinctive words of its body and title.
@@ -612,10 +389,11 @@ impl Engine {
         let started = Instant::now();
         let mut timings = Timings::default();
         let Compiled {
-            parsed,
-            typed_words,
-            fuzzy,
             query,
+            marks,
+            typed,
+            notices,
+            ..
         } = self.compile(&request.query, request)?;
         timings.query_ms = ms(started);
 
@@ -679,17 +457,7 @@ impl Engine {
         timings.fetch_ms = ms(t);
 
         let t = Instant::now();
-        let mut highlighter = self.highlighter(&parsed);
-        for (word, _) in &fuzzy {
-            if let Some(stem) = stem_of(word) {
-                let distance = if stem.chars().count() > 5 { 2 } else { 1 };
-                highlighter.add_stems(
-                    self.near_terms(&stem, distance)
-                        .into_iter()
-                        .map(|(t, _, _)| t),
-                );
-            }
-        }
+        let highlighter = self.highlighter(&marks);
         let mut hits = Vec::with_capacity(docs.len());
         for ((score, doc, explanation), group) in docs.into_iter().zip(folded) {
             let mut duplicates = Vec::with_capacity(group.len());
@@ -709,11 +477,7 @@ impl Engine {
         timings.snippets_ms = ms(t);
         // Any word the index lacks gets its suggestion, even when the others
         // match plenty ("Pompao visit" finds visits, none of them Pompeo's).
-        let suggestion = if typed_words.is_empty() {
-            None
-        } else {
-            self.suggest(&request.query, &typed_words)
-        };
+        let suggestion = self.suggest(&request.query, &typed);
         Ok(SearchResults {
             query: request.query.clone(),
             total,
@@ -722,11 +486,21 @@ impl Engine {
             facets,
             timings,
             suggestion,
+            notices,
         })
     }
 
-    pub fn highlighter(&self, parsed: &ParsedQuery) -> Highlighter {
-        Highlighter::new(&parsed.words, &parsed.phrases, &parsed.exact_phrases)
+    /// Highlights for what a compiled query matches, fuzzy words' neighbours included.
+    pub fn highlighter(&self, marks: &query::Marks) -> Highlighter {
+        let mut highlighter = Highlighter::new(&marks.words, &marks.phrases, &marks.exact);
+        for (stem, distance) in &marks.fuzzy {
+            highlighter.add_stems(
+                self.near_terms(self.fields.body, stem, *distance as usize)
+                    .into_iter()
+                    .map(|(t, _, _)| t),
+            );
+        }
+        highlighter
     }
 
     pub fn hit(
@@ -787,11 +561,6 @@ fn fingerprints(
             Fingerprint::from_values(column.as_ref()?.values_for_doc(addr.doc_id))
         })
         .collect()
-}
-
-/// The stem of a word, as the index stores it.
-fn stem_of(word: &str) -> Option<String> {
-    analyze(&mut news_analyzer(), word).into_iter().next()
 }
 
 /// The cleaned text of a stored article.
