@@ -543,17 +543,28 @@ impl<'c, 'a> Finder<'c, 'a> {
                 return Some(prev.0.clone());
             }
         }
+        // "Lewis wrote on Twitter. "..."": the sentence before, in the same
+        // paragraph, reports speech and quotes nothing itself.
+        if !opens_paragraph && start > 0 {
+            let (ps, _) = self.sentence_of(start - 1);
+            let para_start = self.paragraphs[q.paragraph].0;
+            if self.words[ps].start >= para_start
+                && !(ps..start).any(|k| self.words[k].text == QUOTE_WORD)
+                && let Some(v) = (ps..start).rev().find(|&k| self.is_verb(k, false))
+            {
+                return Some(
+                    self.verb_speaker(v, &[])
+                        .filter(|s| s.kind == SpeakerKind::Person),
+                );
+            }
+        }
         if opens_paragraph {
             // "BT chairman Sir George Jefferson said work will continue." then a quotation alone.
             let (ps, pe) = *self.paragraphs.get(q.paragraph.checked_sub(1)?)?;
-            let last_verb = self
-                .words
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| w.start >= ps && w.end <= pe)
-                .filter(|(k, _)| self.is_verb(*k, false))
-                .last()?;
-            let speaker = self.verb_speaker(last_verb.0, &[]);
+            let from = self.words.partition_point(|w| w.start < ps);
+            let to = self.words.partition_point(|w| w.end <= pe);
+            let last_verb = (from..to).rev().find(|&k| self.is_verb(k, false))?;
+            let speaker = self.verb_speaker(last_verb, &[]);
             return speaker.filter(|s| s.kind == SpeakerKind::Person).map(Some);
         }
         None
@@ -647,9 +658,7 @@ impl<'c, 'a> Finder<'c, 'a> {
         let mut k = from;
         while k < end.min(from + 8) {
             let w = &self.words[k];
-            if (w.is_punct() && !w.text.starts_with('.'))
-                || (k > from && cues.preposition.contains(w.text))
-            {
+            if w.is_punct() || (k > from && cues.preposition.contains(w.text)) {
                 break;
             }
             k += 1;
@@ -830,9 +839,7 @@ impl<'c, 'a> Finder<'c, 'a> {
             .ctx
             .people
             .iter()
-            .filter(|m| m.start >= from && m.end <= to)
-            .filter(|m| !possessive(&body[m.end..]))
-            .next_back()
+            .rfind(|m| m.start >= from && m.end <= to && !possessive(&body[m.end..]))
             && (head.end <= m.end
                 || (s..e)
                     .filter(|&k| self.words[k].start >= m.end)
@@ -1213,5 +1220,193 @@ impl<'t> CharOffsets<'t> {
         let from = self.marks.get(k).copied().unwrap_or(0);
         let to = byte.clamp(from, self.text.len());
         k * 64 + self.text.get(from..to).map_or(0, |t| t.chars().count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, SpeakerKind};
+    use crate::extract::Extractor;
+
+    /// (text, speaker, kind) of each quotation of `body` in an article of `date`.
+    fn quotes(
+        body: &str,
+        date: Option<&str>,
+    ) -> Vec<(String, Option<String>, Option<SpeakerKind>)> {
+        let mut a = Article {
+            title: "Title".into(),
+            body: body.into(),
+            ..Article::default()
+        };
+        a.raw.date = date.map(String::from);
+        Extractor::shared().extract(&mut a);
+        let chars: Vec<char> = a.body.chars().collect();
+        a.quotes
+            .into_iter()
+            .map(|q| {
+                // Offsets are characters of the body.
+                assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+                (q.text, q.speaker, q.speaker_kind)
+            })
+            .collect()
+    }
+
+    fn speakers(body: &str, date: Option<&str>) -> Vec<Option<String>> {
+        quotes(body, date).into_iter().map(|q| q.1).collect()
+    }
+
+    fn some(names: &[&str]) -> Vec<Option<String>> {
+        names.iter().map(|n| Some(n.to_string())).collect()
+    }
+
+    #[test]
+    fn the_patterns_of_attribution() {
+        let body = "State Department spokeswoman Heather Nauert spoke on Tuesday.\n\n\
+            \"We have no plans to announce at this point,\" Nauert said. \
+            \"We will have correspondence with the government.\"\n\n\
+            “I can tell you that conversations are becoming normal,” she continued.\n\n\
+            Nauert told reporters \"there is nothing more to say today.\"\n\n\
+            \"The talks went well for both sides,\" said Jeffrey Lewis, an arms control expert.\n\n\
+            Lewis wrote on Twitter. \"They are offering gestures that mimic disarmament.\"";
+        assert_eq!(
+            speakers(body, None),
+            some(&[
+                "Heather Nauert",
+                "Heather Nauert",
+                "Heather Nauert",
+                "Heather Nauert",
+                "Jeffrey Lewis",
+                "Jeffrey Lewis"
+            ])
+        );
+    }
+
+    #[test]
+    fn partial_quotes_and_paragraph_continuations() {
+        let body = "South Korean President Moon Jae-in met reporters in Seoul.\n\n\
+            Moon also said the young dictator \"has expressed his will to meet President Trump.\"\n\n\
+            House Speaker Paul Ryan said the vote \"will happen next week, whatever the Senate does,\n\n\
+            \"and we will not wait for anybody.\"";
+        let q = quotes(body, None);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Moon Jae-in"));
+        assert_eq!(q[1].1.as_deref(), Some("Paul Ryan"));
+        assert_eq!(q[2].1.as_deref(), Some("Paul Ryan"));
+    }
+
+    #[test]
+    fn outlets_organisations_and_unnamed_sources() {
+        let body = "Diplomatic sources spoke with South Korea's JoongAng Ilbo on Sunday.\n\n\
+            “The two sides discussed a declaration to end the war,” the paper reported.\n\n\
+            \"Any questions raised about our credit are ridiculous,\" a Drexel spokesman said.\n\n\
+            In a statement, Google said it was “troubled by allegations of snooping.”\n\n\
+            “We have long been concerned about this,” the company said.\n\n\
+            \"The meeting took place last Sunday at the border,\" said sources.";
+        let q = quotes(body, None);
+        let got: Vec<(Option<&str>, Option<SpeakerKind>)> =
+            q.iter().map(|q| (q.1.as_deref(), q.2)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("JoongAng Ilbo"), Some(SpeakerKind::Outlet)),
+                (None, Some(SpeakerKind::Unnamed)),
+                (Some("Google"), Some(SpeakerKind::Organisation)),
+                (Some("Google"), Some(SpeakerKind::Organisation)),
+                (None, Some(SpeakerKind::Unnamed)),
+            ]
+        );
+    }
+
+    #[test]
+    fn offices_speak_through_their_holder_on_the_day() {
+        let body = "The Secretary of State stressed that the U.S. is “expressing no view on any settlement.”\n\n\
+            “We will not accept this,” the Russian president said.";
+        assert_eq!(
+            speakers(body, Some("2019-11-18")),
+            some(&["Mike Pompeo", "Vladimir Putin"])
+        );
+        // Undated: nobody.
+        assert_eq!(speakers(body, None), [None, None]);
+        let state = "“The ballots will be counted by Friday,” the Kansas secretary of state said.";
+        assert_eq!(speakers(state, Some("2019-11-18")), [None]);
+    }
+
+    #[test]
+    fn never_a_person_who_did_not_say_it() {
+        // "he" after someone else spoke in between is not the first speaker.
+        let body = "Senator Ed Markey spoke first.\n\n\"Nothing is clear yet,\" Markey said.\n\n\
+            The Wisconsin representative then rose.\n\n\"We will hold a vote,\" the Wisconsin representative said.";
+        assert_eq!(speakers(body, None), [Some("Ed Markey".to_string()), None]);
+        // A statement from someone's office is not that person.
+        let office = "A statement from Benjamin Netanyahu’s office said the announcement “rights a historic wrong,” while rival Benny Gantz said he “praises the important statement.”";
+        assert_eq!(
+            speakers(office, None),
+            [None, Some("Benny Gantz".to_string())]
+        );
+        // Scare quotes and titles are no quotations.
+        assert!(
+            quotes(
+                "The \"clean\" bill passed, she said on the podcast “Your Primary Playlist.”",
+                None
+            )
+            .is_empty()
+        );
+    }
+
+    /// Pieces of text that exercise the attribution rules: marks of every
+    /// kind, names, verbs, pronouns, offices, sentence and paragraph ends.
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            Just("\"".to_string()),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("«".to_string()),
+            Just("»".to_string()),
+            Just("'".to_string()),
+            Just(", ".to_string()),
+            Just(". ".to_string()),
+            Just(": ".to_string()),
+            Just("\n\n".to_string()),
+            Just(" said ".to_string()),
+            Just(" he added ".to_string()),
+            Just(" according to ".to_string()),
+            Just("Heather Nauert".to_string()),
+            Just("Nauert".to_string()),
+            Just(" the paper reported ".to_string()),
+            Just("the Russian president".to_string()),
+            Just(" who said ".to_string()),
+            Just("<ADSA.S>".to_string()),
+            Just("Mr. ".to_string()),
+            "[a-zA-Z ]{1,12}",
+            "\\PC{0,6}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ]
+    }
+
+    proptest::proptest! {
+        /// No text makes extraction panic, and every quotation's offsets
+        /// point at its text in the body.
+        #[test]
+        fn any_text_gives_consistent_quotes(parts in proptest::collection::vec(piece(), 0..40)) {
+            let _ = quotes(&parts.concat(), Some("2019-11-18"));
+        }
+    }
+
+    #[test]
+    fn arbitrary_marks_never_panic() {
+        for body in [
+            "\"",
+            "“",
+            "”\"“",
+            "a \"b",
+            "\"\n\n\"",
+            "«x y» z said",
+            "é\"ü”ö“",
+            "\"a b\" \"",
+            "“ ”",
+        ] {
+            let _ = quotes(body, Some("2020-01-01"));
+        }
     }
 }
