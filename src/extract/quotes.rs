@@ -852,6 +852,7 @@ impl<'c, 'a> Finder<'c, 'a> {
                 matches!(k, SpeakerKind::Person | SpeakerKind::Unnamed)
             });
         }
+        // "the paper reported": the outlet named last ("a report" is any report).
         if !head.capitalised()
             && cues.outlet_ref.contains(&head_lower)
             && self.words[s].lower() == "the"
@@ -871,14 +872,6 @@ impl<'c, 'a> Finder<'c, 'a> {
         }
         if cues.unnamed.contains(&head_lower) && e - s == 1 {
             return Some(Speaker::unnamed());
-        }
-        if !head.capitalised() && cues.outlet_ref.contains(&head_lower) {
-            return self
-                .outlet_mentions
-                .iter()
-                .rev()
-                .find(|(at, _)| *at < from)
-                .map(|(_, name)| Speaker::named(name.clone(), SpeakerKind::Outlet));
         }
         if cues.org_ref.contains(&head_lower) && (!head.capitalised() || head_lower == "it") {
             return self.antecedent(events, |k| k == SpeakerKind::Organisation);
