@@ -8,6 +8,8 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 use rayon::prelude::*;
 
+mod cli;
+
 use communique::bench;
 use communique::clean::{Cleaner, Furniture};
 use communique::extract::Extractor;
@@ -49,6 +51,14 @@ enum Command {
     ///   communique extract corpus/ --json
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+    /// Who said what about a query: the matching articles' quotations that match its words.
+    ///
+    /// Examples:
+    ///   communique quotes denuclearization
+    ///   communique quotes 'sanctions country:Iran' --by speaker --json
+    ///   communique quotes summit --speaker Pompeo --csv > pompeo.csv
+    #[command(verbatim_doc_comment)]
+    Quotes(cli::quotes::QuotesArgs),
     /// Print one whole cleaned article with its metadata.
     ///
     /// Example:
@@ -208,7 +218,8 @@ struct SearchArgs {
     /// Highlight with <mark> tags. e.g. --html > hits.html
     #[arg(long)]
     html: bool,
-    /// Facets to count, repeatable: outlet, people, places, countries, authors, date
+    /// Facets to count, repeatable: outlet, people, places, countries, authors, speakers
+    /// (who is quoted), date
     /// [default: all]. e.g. --facet people --facet date
     #[arg(long = "facet", value_name = "FIELD")]
     facet: Vec<String>,
@@ -362,6 +373,7 @@ fn main() -> ExitCode {
         Command::Duplicates(args) => run_duplicates(args),
         Command::Timeline(args) => run_timeline(args),
         Command::Show(args) => run_show(args),
+        Command::Quotes(args) => cli::quotes::run(args),
         Command::Similar(args) => run_similar(args),
         Command::Schema => writeln!(std::io::stdout().lock(), "{}", schema_document())
             .map(|_| ExitCode::SUCCESS)
@@ -703,7 +715,15 @@ fn choose_facets(fields: &[String], request: &mut SearchRequest) -> Result<()> {
         return Ok(());
     }
     for f in fields {
-        let known = ["outlet", "people", "places", "countries", "authors", "date"];
+        let known = [
+            "outlet",
+            "people",
+            "places",
+            "countries",
+            "authors",
+            "speakers",
+            "date",
+        ];
         anyhow::ensure!(
             known.contains(&f.as_str()),
             "unknown facet {f:?} (known: {})",

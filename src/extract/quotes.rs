@@ -1208,12 +1208,95 @@ impl<'t> CharOffsets<'t> {
         CharOffsets { text, marks }
     }
 
+    /// The byte where character `n` starts (the end for the character count).
+    fn byte(&self, n: usize) -> Option<usize> {
+        let k = (n / 64).min(self.marks.len().saturating_sub(1));
+        let from = self.marks.get(k).copied().unwrap_or(0);
+        let rest = n - k * 64;
+        match self.text[from..].char_indices().nth(rest) {
+            Some((b, _)) => Some(from + b),
+            None => (self.text[from..].chars().count() == rest).then_some(self.text.len()),
+        }
+    }
+
     fn of(&self, byte: usize) -> usize {
         let k = self.marks.partition_point(|&b| b <= byte).saturating_sub(1);
         let from = self.marks.get(k).copied().unwrap_or(0);
         let to = byte.clamp(from, self.text.len());
         k * 64 + self.text.get(from..to).map_or(0, |t| t.chars().count())
     }
+}
+
+/// The names quoted in an article, once each, in order: the `speakers` facet.
+pub fn speakers(quotes: &[Quote]) -> Vec<&str> {
+    let mut seen = HashSet::default();
+    quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .filter(|s| seen.insert(*s))
+        .collect()
+}
+
+/// One stored quotation: the text is the body's, so only offsets and speaker are kept.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored(usize, usize, Option<SpeakerKind>, Option<String>);
+
+/// The quotations as stored in the index (JSON, without their text).
+pub fn encode(quotes: &[Quote]) -> String {
+    let stored: Vec<Stored> = quotes
+        .iter()
+        .map(|q| Stored(q.start, q.end, q.speaker_kind, q.speaker.clone()))
+        .collect();
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// The quotations of a stored article, their text taken from its body; an
+/// unreadable value or offsets past the body give none.
+pub fn decode(stored: &str, body: &str) -> Vec<Quote> {
+    let Ok(stored) = serde_json::from_str::<Vec<Stored>>(stored) else {
+        return Vec::new();
+    };
+    let offsets = CharOffsets::new(body);
+    let byte = |char_at: usize| offsets.byte(char_at);
+    stored
+        .into_iter()
+        .filter_map(|Stored(start, end, speaker_kind, speaker)| {
+            let text = body.get(byte(start)?..byte(end)?)?.to_string();
+            Some(Quote {
+                text,
+                speaker,
+                speaker_kind,
+                start,
+                end,
+            })
+        })
+        .collect()
+}
+
+/// The quotations of one speaker (any if none is given) whose words match:
+/// `speaker` is a canonical name, or a surname alone ("Pompeo" is Mike
+/// Pompeo), compared ignoring case and punctuation; `matches` says whether a
+/// quotation's text matches the query (the search highlighter does).
+pub fn matching<'q>(
+    quotes: &'q [Quote],
+    speaker: Option<&str>,
+    matches: impl Fn(&str) -> bool,
+) -> Vec<&'q Quote> {
+    let wanted = speaker.map(name_key);
+    quotes
+        .iter()
+        .filter(|q| match (&wanted, q.speaker.as_deref()) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(w), Some(s)) => {
+                name_key(s) == *w
+                    || s.rsplit(' ')
+                        .next()
+                        .is_some_and(|last| name_key(last) == *w)
+            }
+        })
+        .filter(|q| matches(&q.text))
+        .collect()
 }
 
 #[cfg(test)]
