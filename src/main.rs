@@ -715,15 +715,11 @@ fn choose_facets(fields: &[String], request: &mut SearchRequest) -> Result<()> {
         return Ok(());
     }
     for f in fields {
-        let known = [
-            "outlet",
-            "people",
-            "places",
-            "countries",
-            "authors",
-            "speakers",
-            "date",
-        ];
+        let known: Vec<&str> = communique::index::schema::FACET_FIELDS
+            .iter()
+            .copied()
+            .chain(["date"])
+            .collect();
         anyhow::ensure!(
             known.contains(&f.as_str()),
             "unknown facet {f:?} (known: {})",
