@@ -102,18 +102,10 @@ impl Extractor {
         mentions: &[PersonMention],
         date: Option<NaiveDate>,
     ) -> Vec<crate::article::Quote> {
-        let people: Vec<PersonMention> = mentions
-            .iter()
-            .filter(|m| m.start >= body_start)
-            .map(|m| PersonMention {
-                start: m.start - body_start,
-                end: m.end - body_start,
-                canonical: m.canonical.clone(),
-            })
-            .collect();
         quotes::find(&quotes::Context {
             body,
-            people: &people,
+            people: mentions,
+            people_offset: body_start,
             outlets: &self.outlets,
             gazetteer: &self.gazetteer,
             offices: &self.offices,

@@ -26,6 +26,8 @@ const CUE_SOURCE: &str = include_str!("../../index-schema/quotes.tsv");
 /// The word lists of `index-schema/quotes.tsv`, loaded once.
 struct Cues {
     verb: HashSet<String>,
+    /// The first two bytes (lower case) of the verbs, participles and "according".
+    verb_initials: Box<[bool]>,
     participle: HashSet<String>,
     according: HashSet<String>,
     passive: HashSet<String>,
@@ -50,6 +52,18 @@ fn cues() -> &'static Cues {
         let set = |kind: &str| word_set(CUE_SOURCE, kind);
         Cues {
             verb: set("verb"),
+            verb_initials: {
+                let mut initials = vec![false; 1 << 16].into_boxed_slice();
+                for w in ["verb", "participle", "according"]
+                    .into_iter()
+                    .flat_map(set)
+                {
+                    if let [a, b, ..] = w.as_bytes() {
+                        initials[usize::from(*a) << 8 | usize::from(*b)] = true;
+                    }
+                }
+                initials
+            },
             participle: set("participle"),
             according: set("according"),
             passive: set("passive"),
@@ -135,12 +149,18 @@ struct Word<'t> {
     text: &'t str,
 }
 
-impl Word<'_> {
+impl<'t> Word<'t> {
     fn is_punct(&self) -> bool {
         !self.text.chars().next().is_some_and(char::is_alphanumeric)
     }
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// Lower case, borrowed when it already is (most words): this runs on
+    /// every word of every article with a quotation.
+    fn lower(&self) -> std::borrow::Cow<'t, str> {
+        if self.text.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(self.text.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(self.text)
+        }
     }
     fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -161,8 +181,10 @@ fn closes(c: char) -> bool {
 /// What the article offers for resolving speakers.
 pub struct Context<'a> {
     pub body: &'a str,
-    /// People of the article, offsets in bytes of `body`.
+    /// People of the article, offsets in bytes of the text they were found
+    /// in, where the body starts at `people_offset` (title, blank line, body).
     pub people: &'a [PersonMention],
+    pub people_offset: usize,
     pub outlets: &'a Outlets,
     pub gazetteer: &'a Gazetteer,
     pub offices: &'a Offices,
@@ -273,19 +295,33 @@ fn make_span(
     }
 }
 
+/// A person of the article, in bytes of the body.
+struct Person<'a> {
+    start: usize,
+    end: usize,
+    canonical: &'a str,
+}
+
 struct Finder<'c, 'a> {
     ctx: &'c Context<'a>,
+    people: Vec<Person<'a>>,
     paragraphs: &'c [(usize, usize)],
     spans: &'c [Span],
     /// Words and marks outside quotations, each quotation one `QUOTE_WORD`.
     words: Vec<Word<'a>>,
     /// Index of the first word of each sentence.
     sentence_starts: Vec<usize>,
-    /// Outlet mentions (start byte, canonical name), in order.
-    outlet_mentions: Vec<(usize, String)>,
+    /// Outlet mentions (start byte, canonical name), in order; found on
+    /// first need ("the paper reported"), as most articles never ask.
+    outlet_mentions: std::cell::OnceCell<Vec<(usize, String)>>,
     /// The title each person is introduced with, lower case ("secretary of
     /// state" for "Secretary of State Mike Pompeo", "senator" for "Sen. Ed Markey").
     roles: Vec<(usize, String, String)>,
+    /// The article's people, by `name_key`, and their surnames.
+    person_keys: HashSet<String>,
+    /// For each word, the end of the person mention it is part of.
+    person_ends: Vec<Option<usize>>,
+    surnames: HashSet<&'a str>,
 }
 
 impl<'c, 'a> Finder<'c, 'a> {
@@ -293,27 +329,66 @@ impl<'c, 'a> Finder<'c, 'a> {
         let body = ctx.body;
         let words = words_outside(body, spans);
         let sentence_starts = sentence_starts(body, &words, paragraphs);
-        let (automaton, canonical) = outlet_matcher(ctx.outlets);
-        let outlet_mentions = automaton
-            .find_iter(body)
-            .filter(|m| {
-                let before = body[..m.start()].chars().next_back();
-                let after = body[m.end()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
+
+        let people: Vec<Person> = ctx
+            .people
+            .iter()
+            .filter(|m| m.start >= ctx.people_offset)
+            .map(|m| Person {
+                start: m.start - ctx.people_offset,
+                end: m.end - ctx.people_offset,
+                canonical: m.canonical.as_str(),
             })
-            .map(|m| (m.start(), canonical[m.pattern().as_usize()].clone()))
             .collect();
-        let roles = roles(ctx, &words);
+        let roles = roles(&people, &words, ctx.gazetteer);
+        let person_ends = {
+            let mut ends = vec![None; words.len()];
+            for m in &people {
+                let first = words.partition_point(|w| w.start < m.start);
+                for (k, w) in words.iter().enumerate().skip(first) {
+                    if w.end > m.end {
+                        break;
+                    }
+                    ends[k] = Some(m.end);
+                }
+            }
+            ends
+        };
+        let person_keys = people.iter().map(|m| name_key(m.canonical)).collect();
+        let surnames = people
+            .iter()
+            .filter_map(|m| m.canonical.rsplit(' ').next())
+            .collect();
         Finder {
             ctx,
+            people,
             paragraphs,
             spans,
             words,
             sentence_starts,
-            outlet_mentions,
+            outlet_mentions: std::cell::OnceCell::new(),
             roles,
+            person_keys,
+            person_ends,
+            surnames,
         }
+    }
+
+    fn outlet_mentions(&self) -> &[(usize, String)] {
+        self.outlet_mentions.get_or_init(|| {
+            let body = self.ctx.body;
+            let (automaton, canonical) = outlet_matcher(self.ctx.outlets);
+            automaton
+                .find_iter(body)
+                .filter(|m| {
+                    let before = body[..m.start()].chars().next_back();
+                    let after = body[m.end()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+                .map(|m| (m.start(), canonical[m.pattern().as_usize()].clone()))
+                .collect()
+        })
     }
 
     /// The sentence (first word index, end word index) holding word `w`.
@@ -341,8 +416,21 @@ impl<'c, 'a> Finder<'c, 'a> {
         // Every speech verb, resolved in order, so "he" finds who spoke last.
         let mut events: Vec<(usize, Option<Speaker>)> = Vec::new();
         let mut by_verb: HashMap<usize, Option<Speaker>> = HashMap::default();
-        for (i, _) in self.words.iter().enumerate() {
-            if let Some(subject) = self.sentence_subject_start(i) {
+        // Words after the last quotation attribute nothing.
+        let last = self.spans.last().map_or(0, |q| q.close_end);
+        let until = {
+            let k = self.words.partition_point(|w| w.start < last);
+            if k < self.words.len() {
+                self.sentence_of(k).1
+            } else {
+                k
+            }
+        };
+        let mut next_start = 0;
+        for i in 0..until {
+            let opens = self.sentence_starts.get(next_start) == Some(&i);
+            next_start += usize::from(opens);
+            if opens && let Some(subject) = self.sentence_subject_start(i) {
                 let speaker = self.resolve(subject.0, subject.1, &events);
                 if let Some(s) = speaker.filter(|s| s.kind == SpeakerKind::Person) {
                     events.push((self.words[i].start, Some(s)));
@@ -399,7 +487,7 @@ impl<'c, 'a> Finder<'c, 'a> {
 
     /// "is reported", "was told": nobody before the verb said anything.
     fn passive(&self, i: usize) -> bool {
-        i > 0 && cues().passive.contains(&self.words[i - 1].lower())
+        i > 0 && cues().passive.contains(&*self.words[i - 1].lower())
     }
 
     /// Whether word `k` reports speech: a speech verb (or participle, or
@@ -407,10 +495,18 @@ impl<'c, 'a> Finder<'c, 'a> {
     /// determiner or a possessive ("his calls", "Obama's continued use").
     fn is_verb(&self, k: usize, participles: bool) -> bool {
         let cues = cues();
+        // Most words start with no verb's first letter: no lower-casing, no lookup.
+        let [a, b, ..] = self.words[k].text.as_bytes() else {
+            return false;
+        };
+        let key = usize::from(a.to_ascii_lowercase()) << 8 | usize::from(b.to_ascii_lowercase());
+        if !cues.verb_initials[key] {
+            return false;
+        }
         let lower = self.words[k].lower();
-        let verb = cues.verb.contains(&lower)
-            || (participles && cues.participle.contains(&lower))
-            || (cues.according.contains(&lower)
+        let verb = cues.verb.contains(&*lower)
+            || (participles && cues.participle.contains(&*lower))
+            || (cues.according.contains(&*lower)
                 && self.words.get(k + 1).is_some_and(|w| w.text == "to"));
         if !verb || self.passive(k) {
             return false;
@@ -418,7 +514,7 @@ impl<'c, 'a> Finder<'c, 'a> {
         let Some(prev) = k.checked_sub(1).map(|j| &self.words[j]) else {
             return true;
         };
-        !(cues.determiner.contains(&prev.lower()) || possessive_word(prev.text))
+        !(cues.determiner.contains(&*prev.lower()) || possessive_word(prev.text))
     }
 
     /// A quotation of eight words or more that opens with a capital.
@@ -453,12 +549,12 @@ impl<'c, 'a> Finder<'c, 'a> {
         // unless the clause goes on in lower case ("... ." said the official).
         if inner.ends_with(['.', '!', '?'])
             && first.capitalised()
-            && !cues.verb.contains(&first.lower())
+            && !cues.verb.contains(&*first.lower())
         {
             // "“...?” Kvamme asked": a name and a verb right after still attribute.
             let verb_next = (i + 1..(i + 5).min(self.words.len()))
                 .take_while(|&k| !self.words[k].is_punct())
-                .any(|k| cues.verb.contains(&self.words[k].lower()));
+                .any(|k| cues.verb.contains(&*self.words[k].lower()));
             if inner.ends_with('.') || !verb_next {
                 return None;
             }
@@ -581,11 +677,11 @@ impl<'c, 'a> Finder<'c, 'a> {
         let cues = cues();
         let lower = self.words[v].lower();
         let (sentence, end) = self.sentence_of(v);
-        if cues.according.contains(&lower) {
+        if cues.according.contains(&*lower) {
             let (s, e) = self.phrase_after(v + 2, end);
             return self.resolve(s, e, events);
         }
-        if cues.participle.contains(&lower) {
+        if cues.participle.contains(&*lower) {
             // "with House Speaker Paul Ryan vowing": the name right before it.
             if v > sentence
                 && let Some(end) = self.person_at(v - 1)
@@ -634,7 +730,7 @@ impl<'c, 'a> Finder<'c, 'a> {
     /// replacement, told"), the name before the appositive.
     fn subject_before(&self, floor: usize, v: usize) -> (usize, usize) {
         let mut v = v;
-        while v > floor && cues().adverb.contains(&self.words[v - 1].lower()) {
+        while v > floor && cues().adverb.contains(&*self.words[v - 1].lower()) {
             v -= 1;
         }
         if v > floor + 1
@@ -672,7 +768,7 @@ impl<'c, 'a> Finder<'c, 'a> {
     fn phrase_before(&self, floor: usize, v: usize) -> (usize, usize) {
         let cues = cues();
         let mut end = v;
-        while end > floor && cues.adverb.contains(&self.words[end - 1].lower()) {
+        while end > floor && cues.adverb.contains(&*self.words[end - 1].lower()) {
             end -= 1;
         }
         let mut start = end;
@@ -682,7 +778,7 @@ impl<'c, 'a> Finder<'c, 'a> {
             if w.text == QUOTE_WORD || matches!(w.text, ":" | ";" | "(" | ")" | "—" | "–") {
                 break;
             }
-            if !w.capitalised() && cues.stop.contains(&lower) {
+            if !w.capitalised() && cues.stop.contains(&*lower) {
                 break;
             }
             start -= 1;
@@ -729,11 +825,13 @@ impl<'c, 'a> Finder<'c, 'a> {
         let mut k = sentence;
         // "However, Jeffrey Lewis": a few opening words closed by a comma.
         if let Some(c) = (k..(k + 4).min(limit)).find(|&j| self.words[j].text == ",")
-            && (k..c).all(|j| cues.connective.contains(&self.words[j].lower()))
+            && (k..c).all(|j| cues.connective.contains(&*self.words[j].lower()))
         {
             k = c + 1;
         }
-        while k < limit && cues.connective.contains(&self.words[k].lower()) && !self.is_person_at(k)
+        while k < limit
+            && cues.connective.contains(&*self.words[k].lower())
+            && !self.is_person_at(k)
         {
             k += 1;
         }
@@ -745,7 +843,7 @@ impl<'c, 'a> Finder<'c, 'a> {
             let joins = matches!(w.text, "of" | "the")
                 && k > start
                 && self.words.get(k + 1).is_some_and(|n| n.capitalised());
-            if w.is_punct() || (!w.capitalised() && !cues.pronoun.contains(&lower) && !joins) {
+            if w.is_punct() || (!w.capitalised() && !cues.pronoun.contains(&*lower) && !joins) {
                 if k == start {
                     return None;
                 }
@@ -759,7 +857,7 @@ impl<'c, 'a> Finder<'c, 'a> {
                 return Some((start, k.max(start + 1)));
             }
             k += 1;
-            if cues.pronoun.contains(&lower) {
+            if cues.pronoun.contains(&*lower) {
                 break;
             }
         }
@@ -786,7 +884,7 @@ impl<'c, 'a> Finder<'c, 'a> {
         }
         let (_, end) = self.sentence_of(i);
         let (s, e) = self.sentence_subject(i, end)?;
-        let pronoun = (s..e).any(|k| cues().pronoun.contains(&self.words[k].lower()));
+        let pronoun = (s..e).any(|k| cues().pronoun.contains(&*self.words[k].lower()));
         (!pronoun).then_some((s, e))
     }
 
@@ -796,12 +894,7 @@ impl<'c, 'a> Finder<'c, 'a> {
 
     /// The end of the person mention that word `k` is part of.
     fn person_at(&self, k: usize) -> Option<usize> {
-        let w = &self.words[k];
-        self.ctx
-            .people
-            .iter()
-            .find(|m| m.start <= w.start && w.end <= m.end)
-            .map(|m| m.end)
+        self.person_ends.get(k).copied().flatten()
     }
 
     fn office_in(&self, s: usize, e: usize) -> bool {
@@ -836,7 +929,6 @@ impl<'c, 'a> Finder<'c, 'a> {
         let head_lower = head.lower();
         // A person of the article heading the phrase (not "Netanyahu's office").
         if let Some(m) = self
-            .ctx
             .people
             .iter()
             .rfind(|m| m.start >= from && m.end <= to && !possessive(&body[m.end..]))
@@ -845,20 +937,20 @@ impl<'c, 'a> Finder<'c, 'a> {
                     .filter(|&k| self.words[k].start >= m.end)
                     .all(|k| self.words[k].is_punct() || self.words[k].text.starts_with('<')))
         {
-            return Some(Speaker::named(m.canonical.clone(), SpeakerKind::Person));
+            return Some(Speaker::named(m.canonical.to_string(), SpeakerKind::Person));
         }
-        if e - s == 1 && cues.pronoun.contains(&head_lower) {
+        if e - s == 1 && cues.pronoun.contains(&*head_lower) {
             return self.antecedent(events, |k| {
                 matches!(k, SpeakerKind::Person | SpeakerKind::Unnamed)
             });
         }
         // "the paper reported": the outlet named last ("a report" is any report).
         if !head.capitalised()
-            && cues.outlet_ref.contains(&head_lower)
+            && cues.outlet_ref.contains(&*head_lower)
             && self.words[s].lower() == "the"
         {
             return self
-                .outlet_mentions
+                .outlet_mentions()
                 .iter()
                 .rev()
                 .find(|(at, _)| *at < from)
@@ -867,13 +959,13 @@ impl<'c, 'a> Finder<'c, 'a> {
         if let Some(speaker) = self.description(s, e) {
             return Some(speaker);
         }
-        if !head.capitalised() && cues.unnamed.contains(&head_lower) {
+        if !head.capitalised() && cues.unnamed.contains(&*head_lower) {
             return Some(Speaker::unnamed());
         }
-        if cues.unnamed.contains(&head_lower) && e - s == 1 {
+        if cues.unnamed.contains(&*head_lower) && e - s == 1 {
             return Some(Speaker::unnamed());
         }
-        if cues.org_ref.contains(&head_lower) && (!head.capitalised() || head_lower == "it") {
+        if cues.org_ref.contains(&*head_lower) && (!head.capitalised() || head_lower == "it") {
             return self.antecedent(events, |k| k == SpeakerKind::Organisation);
         }
         self.organisation(s, e)
@@ -990,12 +1082,7 @@ impl<'c, 'a> Finder<'c, 'a> {
         // tell, who still ends what a later "he" may refer to.
         if (start..end).any(|k| {
             let w = self.words[k].text;
-            gaz.titles.contains(w)
-                || self
-                    .ctx
-                    .people
-                    .iter()
-                    .any(|m| m.canonical.rsplit(' ').next() == Some(w))
+            gaz.titles.contains(w) || self.surnames.contains(w)
         }) {
             return Some(Speaker {
                 name: None,
@@ -1003,12 +1090,10 @@ impl<'c, 'a> Finder<'c, 'a> {
             });
         }
         // Someone the article names elsewhere: a person, so not an organisation.
-        let key = name_key(name);
-        if self
-            .ctx
-            .people
-            .iter()
-            .any(|m| name_key(&m.canonical) == key || m.canonical.ends_with(name))
+        if self.person_keys.contains(&name_key(name))
+            || self
+                .surnames
+                .contains(name.rsplit(' ').next().unwrap_or(name))
         {
             return None;
         }
@@ -1056,11 +1141,11 @@ fn role_matches(role: &str, description: &str) -> bool {
 }
 
 /// The title right before each person's name, as "the ..." would name it.
-fn roles(ctx: &Context, words: &[Word]) -> Vec<(usize, String, String)> {
+fn roles(people: &[Person], words: &[Word], gaz: &Gazetteer) -> Vec<(usize, String, String)> {
     let cues = cues();
-    let titles = &ctx.gazetteer.titles;
+    let titles = &gaz.titles;
     let mut out = Vec::new();
-    for m in ctx.people {
+    for m in people {
         let Ok(first) = words.binary_search_by_key(&m.start, |w| w.start) else {
             continue;
         };
@@ -1071,10 +1156,10 @@ fn roles(ctx: &Context, words: &[Word]) -> Vec<(usize, String, String)> {
             let lower = w.lower();
             let title = titles.contains(w.text) && w.capitalised();
             let joins = matches!(w.text, "of" | "the") && !parts.is_empty();
-            if let Some(role) = cues.role_abbreviation.get(&lower) {
+            if let Some(role) = cues.role_abbreviation.get(&*lower) {
                 parts.push(role.clone());
             } else if title || joins {
-                parts.push(lower);
+                parts.push(lower.into_owned());
             } else {
                 break;
             }
@@ -1085,7 +1170,7 @@ fn roles(ctx: &Context, words: &[Word]) -> Vec<(usize, String, String)> {
         }
         if !parts.is_empty() {
             parts.reverse();
-            out.push((m.start, parts.join(" "), m.canonical.clone()));
+            out.push((m.start, parts.join(" "), m.canonical.to_string()));
         }
     }
     out
