@@ -430,7 +430,12 @@ impl<'c, 'a> Finder<'c, 'a> {
         for i in 0..until {
             let opens = self.sentence_starts.get(next_start) == Some(&i);
             next_start += usize::from(opens);
-            if opens && let Some(subject) = self.sentence_subject_start(i) {
+            // Only a person opening a sentence matters here: skip the others' resolution.
+            if opens
+                && let Some(subject) = self.sentence_subject_start(i)
+                && ((subject.0..subject.1).any(|k| self.is_person_at(k))
+                    || self.words[subject.0].lower() == "the")
+            {
                 let speaker = self.resolve(subject.0, subject.1, &events);
                 if let Some(s) = speaker.filter(|s| s.kind == SpeakerKind::Person) {
                     events.push((self.words[i].start, Some(s)));
@@ -916,8 +921,13 @@ impl<'c, 'a> Finder<'c, 'a> {
         let body = self.ctx.body;
         let (from, to) = (self.words[s].start, self.words[e - 1].end);
         let phrase = &body[from..to];
-        // An office: "the Secretary of State", "Russia's president".
-        if let Some(office) = self.ctx.offices.mention(self.ctx.gazetteer, phrase)
+        // An office: "the Secretary of State", "Russia's president" (a title
+        // word first, as most phrases have none).
+        let gaz = self.ctx.gazetteer;
+        if (s..e).any(|k| {
+            let w = self.words[k].text;
+            gaz.titles.contains(w) || gaz.titles.contains(&*self.words[k].lower())
+        }) && let Some(office) = self.ctx.offices.mention(gaz, phrase)
             && let Some(holder) = self
                 .ctx
                 .date
