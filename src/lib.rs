@@ -4,7 +4,8 @@
 //! [`Article`]s, [`clean`] strips furniture from their text, [`extract`] finds
 //! outlet, date, authors, people and places, [`index`] writes them to a
 //! tantivy index, [`search`] answers queries with hits, snippets and facets,
-//! and [`render`] prints those for people or programs.
+//! [`render`] prints those for people or programs, and [`serve`] offers them
+//! as a web page and a JSON API.
 
 pub mod article;
 pub mod bench;
@@ -15,5 +16,6 @@ pub mod index;
 pub mod ingest;
 pub mod render;
 pub mod search;
+pub mod serve;
 
 pub use article::Article;

@@ -16,6 +16,7 @@ use communique::extract::Extractor;
 use communique::index::{self, BuildOptions, store};
 use communique::ingest::{self, Item};
 use communique::render::{self, ColorChoice, Style};
+use communique::search::views::{self, Grouping, SearchOutcome, SearchParams};
 use communique::search::{Engine, Interval, SearchRequest, SortOrder, parse_period};
 
 /// Search engine for diplomatic news coverage: index a folder of articles,
@@ -97,6 +98,13 @@ enum Command {
     ///   communique schema > schema.json
     #[command(verbatim_doc_comment)]
     Schema,
+    /// Serve a web page and a JSON API over the index.
+    ///
+    /// Examples:
+    ///   communique serve --open
+    ///   communique serve --index ~/news-index --port 8080 --cors http://localhost:8888
+    #[command(verbatim_doc_comment)]
+    Serve(cli::serve::ServeArgs),
 }
 
 #[derive(Args)]
@@ -176,9 +184,28 @@ struct IndexArgs {
 
 #[derive(Args)]
 struct SearchArgs {
-    /// The query: words, "exact phrases", +must, -not, AND/OR, title:/body:, and filters
-    /// outlet:, person:, place:, country:, author: (quote values with spaces).
+    /// The query, typed or pasted as it is: words, "exact phrases", +must, -not,
+    /// AND/OR/NOT, (groups), word~, title:/body:, outlet:/person:/place:/country:/author:.
     /// e.g. 'Pompeo "fourth visit" country:"North Korea" -outlet:Breitbart'
+    ///
+    /// Syntax counts only where it cannot be text; everything else is words:
+    ///   Pompeo's fourth visit      words; "Pompeo's" finds Pompeo; fourth = 4th
+    ///   Opinion: Kim's letter      "Opinion:" names no field: a word like the others
+    ///   purolator <pcc> quits      <pcc> is the word pcc; & % / ^ * ? ! @ # emoji: text
+    ///   "fourth visit"             a phrase, word for word, unstemmed ("fourth visit"~2: 2 apart)
+    ///   +Pompeo -Trump             + and - only at the start of a word: required, excluded
+    ///   Pompeo AND Kim             AND/OR/NOT only in capitals between terms; a query typed
+    ///   visit OR trip              all in capitals (a wire headline) has no operators
+    ///   Kim (Moon OR Trump)        parentheses group; AND binds tighter than OR, both
+    ///                              tighter than words side by side
+    ///   Pompao~  Pompao~1          fuzzy: within 1-2 edits (--fuzzy: every word)
+    ///   title:visit body:"a b"     search one field; title:(a b) every word inside
+    ///   person:"Kim Jong Un"       filter on canonical names, any alias; also outlet:,
+    ///   country:(Japan OR China)   place:, author: (and plurals); -country:Japan excludes
+    /// A known field followed by a space ("person: Pompeo") is read as words, with a notice.
+    /// An unclosed quote or parenthesis closes at the end of the query, with a notice
+    /// (stderr; "notices" in --json). Errors only for an empty query, one over 4,000
+    /// characters, control characters and a filter without a value, with the position.
     query: String,
     #[command(flatten)]
     location: IndexLocation,
@@ -375,6 +402,7 @@ fn main() -> ExitCode {
         Command::Show(args) => run_show(args),
         Command::Quotes(args) => cli::quotes::run(args),
         Command::Similar(args) => run_similar(args),
+        Command::Serve(args) => cli::serve::run(args),
         Command::Schema => writeln!(std::io::stdout().lock(), "{}", schema_document())
             .map(|_| ExitCode::SUCCESS)
             .map_err(anyhow::Error::from),
@@ -473,73 +501,56 @@ fn build_from_local_corpus(root: &Path) -> Result<()> {
 fn run_search(args: SearchArgs) -> Result<ExitCode> {
     let engine = open_engine(&args.location)?;
     let (since, until) = args.dates.bounds()?;
-    let request = SearchRequest {
-        query: args.query.clone(),
-        limit: if args.facet_only { 0 } else { args.limit },
-        offset: args.offset,
-        sort: args.sort,
-        since,
-        until,
-        fragments: args.fragments,
-        fragment_size: args.fragment_size.max(20),
-        facet_limit: args.facet_limit,
-        fuzzy: args.fuzzy,
-        explain: args.explain,
-        collapse: !args.no_collapse,
-        ..SearchRequest::default()
+    let params = SearchParams {
+        request: SearchRequest {
+            query: args.query.clone(),
+            limit: args.limit,
+            offset: args.offset,
+            sort: args.sort,
+            since,
+            until,
+            fragments: args.fragments,
+            fragment_size: args.fragment_size,
+            facet_limit: args.facet_limit,
+            fuzzy: args.fuzzy,
+            explain: args.explain,
+            collapse: !args.no_collapse,
+            ..SearchRequest::default()
+        },
+        interval: args.interval,
+        facet_only: args.facet_only,
+        facets: args.facet.clone(),
+        group_by: args.group_by.as_deref().and_then(Grouping::parse),
     };
-    let mut request = request;
-    choose_facets(&args.facet, &mut request)?;
-    if args.group_by.as_deref() == Some("story") {
-        let (considered, stories) = engine.stories(&request, args.limit)?;
-        if args.json {
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(
-                    &serde_json::json!({"query": args.query, "considered": considered, "stories": stories})
-                )?
-            );
-        } else {
-            outln!(
-                "{}",
-                communique::search::stories::render_text(considered, &stories).trim_end()
-            );
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    if args.group_by.is_some() {
-        // Enough hits that every outlet's best one is among them.
-        request.limit = (args.limit * 20).max(200);
-        request.facets.retain(|f| f != "outlet");
-        request.facets.push("outlet".into());
-    }
-    let mut results = engine.search(&request)?;
-    if !args.json {
-        for notice in &results.notices {
-            eprintln!("note: {notice}");
-        }
-    }
-    if args.group_by.is_some() {
-        results.hits = render::best_per_outlet(std::mem::take(&mut results.hits), args.limit);
-    }
+    let outcome = engine.run_search(&params)?;
     let mut stdout = std::io::stdout().lock();
     if args.json {
-        let mut value = render::results_json(&results, args.facet_limit, args.interval);
-        if args.group_by.is_some() {
-            value["group_by"] = "outlet".into();
-        }
+        let value = render::search_json(&params, &outcome);
         writeln!(stdout, "{}", serde_json::to_string_pretty(&value)?)?;
-    } else {
-        let style = Style::resolve(args.color, args.html);
-        let text = render::render_results(
-            &results,
-            &style,
-            args.facet_limit,
-            args.interval,
-            !args.facet_only,
-        );
-        write!(stdout, "{text}")?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let text = match &outcome {
+        SearchOutcome::Stories {
+            considered,
+            stories,
+        } => {
+            let text = communique::search::stories::render_text(*considered, stories);
+            format!("{}\n", text.trim_end())
+        }
+        SearchOutcome::Hits(results) => {
+            for notice in &results.notices {
+                eprintln!("note: {notice}");
+            }
+            render::render_results(
+                results,
+                &Style::resolve(args.color, args.html),
+                args.facet_limit,
+                args.interval,
+                !args.facet_only,
+            )
+        }
+    };
+    write!(stdout, "{text}")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -655,7 +666,7 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         .unwrap_or_else(|| PathBuf::from("benches/queries.txt"));
     let queries = bench::read_queries(&path)?;
     let mut template = SearchRequest::default();
-    choose_facets(&args.facet, &mut template)?;
+    views::choose_facets(&args.facet, &mut template)?;
     let report = bench::bench_queries(&engine, &queries, &template, args.runs, args.warmup);
     // Exit 1 when any query failed to run, so a script or CI notices.
     let status = if report.failed.is_empty() {
@@ -709,74 +720,25 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
     Ok(status)
 }
 
-/// `--facet FIELD...`: only these facets (all of them when none is given).
-fn choose_facets(fields: &[String], request: &mut SearchRequest) -> Result<()> {
-    if fields.is_empty() {
-        return Ok(());
-    }
-    for f in fields {
-        let known: Vec<&str> = communique::index::schema::FACET_FIELDS
-            .iter()
-            .copied()
-            .chain(["date"])
-            .collect();
-        anyhow::ensure!(
-            known.contains(&f.as_str()),
-            "unknown facet {f:?} (known: {})",
-            known.join(", ")
-        );
-    }
-    request.date_facet = fields.iter().any(|f| f == "date");
-    request.facets = fields.iter().filter(|f| *f != "date").cloned().collect();
-    Ok(())
-}
-
 fn run_show(args: ShowArgs) -> Result<ExitCode> {
     let engine = Engine::open(&args.location.root())?;
-    let doc = engine.document(&args.id)?;
-    let request = SearchRequest {
-        fragments: 0,
-        ..SearchRequest::default()
-    };
-    let marks = match args.query.as_deref() {
-        Some(q) => engine.compile(q, &request)?.marks,
-        None => Default::default(),
-    };
-    let highlighter = engine.highlighter(&marks);
-    let hit = engine.hit(0.0, &doc, &highlighter, &request);
-    let body = communique::search::stored_body(&engine, &doc);
-    let body_marks = highlighter.highlight_all(&body);
+    let view = engine.article_view(&args.id, args.query.as_deref())?;
     if args.json {
-        let mut value = serde_json::to_value(&hit)?;
-        value["body"] = body.into();
-        value["body_highlights"] = serde_json::to_value(&body_marks.highlights)?;
-        value.as_object_mut().map(|o| o.remove("snippets"));
+        let value = render::article_view_json(&view);
         outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         let style = Style::resolve(args.color, false);
-        print!("{}", render::render_article(&hit, &body_marks, &style));
+        print!("{}", render::render_article(&view.hit, &view.body, &style));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_similar(args: SimilarArgs) -> Result<ExitCode> {
     let engine = Engine::open(&args.location.root())?;
-    let found = engine.similar(&args.id, args.limit)?;
-    let highlighter = engine.highlighter(&Default::default());
-    let request = SearchRequest {
-        fragments: 1,
-        fragment_size: 160,
-        ..SearchRequest::default()
-    };
-    let hits: Vec<_> = found
-        .iter()
-        .map(|(score, doc)| engine.hit(*score, doc, &highlighter, &request))
-        .collect();
+    let hits = engine.similar_hits(&args.id, args.limit)?;
     if args.json {
-        outln!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({"id": args.id, "similar": hits}))?
-        );
+        let value = render::similar_json(&args.id, &hits);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         for (i, h) in hits.iter().enumerate() {
             outln!(

@@ -71,6 +71,36 @@ proptest! {
         let _ = engine().search(&request);
     }
 
+    /// Any Unicode text is a query: it fails only for the listed reasons.
+    #[test]
+    fn only_listed_errors(q in prop_oneof![query_text(), "\\PC{0,40}", any::<String>()]) {
+        let request = SearchRequest { query: q.clone(), ..SearchRequest::default() };
+        if let Err(e) = engine().search(&request) {
+            let message = e.to_string();
+            let listed = q.trim().is_empty()
+                || q.chars().any(|c| c.is_control() && !c.is_whitespace() && !('\u{80}'..='\u{9f}').contains(&c))
+                || message.contains("filter needs a value")
+                || message.contains("needs a value right after the colon");
+            prop_assert!(listed, "{q:?} failed: {message}");
+            prop_assert!(!message.contains("Syntax Error"), "tantivy's wording: {message}");
+        }
+    }
+
+    /// Extra spaces between or around terms change nothing.
+    #[test]
+    fn extra_spaces_change_nothing(q in query_text(), pad in "[ \t]{1,3}") {
+        let spaced: String = q.split(' ').collect::<Vec<_>>().join(&format!(" {pad}"));
+        let spaced = format!("{pad}{spaced}{pad}");
+        let run = |text: &str| {
+            let request = SearchRequest { query: text.to_string(), collapse: false, ..SearchRequest::default() };
+            engine().search(&request).map(|r| {
+                let hits: Vec<(String, u32)> = r.hits.iter().map(|h| (h.id.clone(), (h.score * 1000.0).round() as u32)).collect();
+                (r.total, hits)
+            }).map_err(|e| e.to_string().split(" (at character").next().unwrap_or_default().to_string())
+        };
+        prop_assert_eq!(run(&q), run(&spaced), "{:?} vs {:?}", q, spaced);
+    }
+
     #[test]
     fn ingest_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048), kind in 0usize..7) {
         let ext = ["txt", "md", "json", "jsonl", "html", "jsonl.gz", "json.gz"][kind];

@@ -1,3 +1,4 @@
-//! Each command's runner, one file a command; `main.rs` only parses and dispatches.
+//! Each command's runner, one file a command (main.rs only dispatches).
 
 pub mod quotes;
+pub mod serve;

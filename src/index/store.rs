@@ -204,3 +204,25 @@ pub fn open(root: &Path) -> Result<(Index, Manifest)> {
     register_tokenizers(&index);
     Ok((index, manifest))
 }
+
+/// What identifies the live index's content: the generation `CURRENT` names
+/// and when its manifest was written (a swap changes the first, an update in
+/// place rewrites the second after its commit). One small read and one stat,
+/// cheap enough for a server to check on every request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveState {
+    pub generation: PathBuf,
+    pub manifest_written: std::time::SystemTime,
+}
+
+pub fn live_state(root: &Path) -> Option<LiveState> {
+    let name = fs::read_to_string(root.join(CURRENT)).ok()?;
+    let generation = root.join(name.trim());
+    let manifest_written = fs::metadata(generation.join(MANIFEST))
+        .and_then(|m| m.modified())
+        .ok()?;
+    Some(LiveState {
+        generation,
+        manifest_written,
+    })
+}

@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 
 use crate::article::Article;
-use crate::search::{Interval, SearchResults, date_buckets, facet_values};
+use crate::search::views::{ArticleView, Grouping, SearchOutcome, SearchParams};
+use crate::search::{Hit, Interval, SearchResults, date_buckets, facet_values};
 
 pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Interval>) -> Value {
     let hits: Vec<Value> = r
@@ -65,4 +66,37 @@ pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Inte
 
 pub fn article_json(a: &Article) -> Value {
     serde_json::to_value(a).unwrap_or(Value::Null)
+}
+
+/// The JSON of `search --json` and `GET /api/search`, grouping included.
+pub fn search_json(params: &SearchParams, outcome: &SearchOutcome) -> Value {
+    match outcome {
+        SearchOutcome::Stories {
+            considered,
+            stories,
+        } => json!({"query": params.request.query, "considered": considered, "stories": stories}),
+        SearchOutcome::Hits(results) => {
+            let mut value = results_json(results, params.request.facet_limit, params.interval);
+            if params.group_by == Some(Grouping::Outlet) {
+                value["group_by"] = "outlet".into();
+            }
+            value
+        }
+    }
+}
+
+/// The JSON of `show --json` and `GET /api/articles/{id}`: the hit's metadata,
+/// the whole body and its highlights.
+pub fn article_view_json(view: &ArticleView) -> Value {
+    let mut value = serde_json::to_value(&view.hit).unwrap_or(Value::Null);
+    value["body"] = view.body.text.clone().into();
+    value["body_highlights"] = serde_json::to_value(&view.body.highlights).unwrap_or_default();
+    // After the inserts, as `show --json` always did (the key order follows).
+    value.as_object_mut().map(|o| o.remove("snippets"));
+    value
+}
+
+/// The JSON of `similar --json` and `GET /api/articles/{id}/similar`.
+pub fn similar_json(id: &str, hits: &[Hit]) -> Value {
+    json!({"id": id, "similar": hits})
 }

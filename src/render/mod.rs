@@ -3,7 +3,7 @@
 mod json;
 mod text;
 
-pub use json::{article_json, results_json};
+pub use json::{article_json, article_view_json, results_json, search_json, similar_json};
 pub use text::{Style, render_article, render_results, render_summary};
 
 use crate::search::Hit;

@@ -6,6 +6,7 @@ pub mod snippets;
 pub mod stories;
 pub mod suggest;
 pub mod timeline;
+pub mod views;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -155,6 +156,18 @@ pub struct SearchResults {
     pub notices: Vec<String>,
 }
 
+/// An id no stored article has (the server answers 404 for it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownId(pub String);
+
+impl std::fmt::Display for UnknownId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no article with id {:?} in the index", self.0)
+    }
+}
+
+impl std::error::Error for UnknownId {}
+
 /// An open index, kept for many queries (the bench reuses it).
 pub struct Engine {
     pub index: Index,
@@ -302,7 +315,7 @@ impl Engine {
             .search(&query, &TopDocs::with_limit(1).order_by_score())?;
         top.first()
             .map(|(_, a)| *a)
-            .with_context(|| format!("no article with id {id:?} in the index"))
+            .ok_or_else(|| UnknownId(id.to_string()).into())
     }
 
     /// The index's values for a filter: any alias the gazetteer knows, any

@@ -29,13 +29,19 @@ pub fn fixtures() -> PathBuf {
 /// The full Reuters-21578 dump. CI always has `../shared`; a missing one is a
 /// broken checkout, so this fails loudly instead of skipping.
 pub fn reuters_gz() -> PathBuf {
-    let path = repo().join("../shared/corpora/reuters21578/data.jsonl.gz");
+    shared_corpus("reuters21578").join("data.jsonl.gz")
+}
+
+/// A research corpus folder of ../shared/corpora (its `data.jsonl.gz` checked).
+pub fn shared_corpus(name: &str) -> PathBuf {
+    let dir = repo().join("../shared/corpora").join(name);
+    let path = dir.join("data.jsonl.gz");
     assert!(
         path.is_file(),
         "the shared research corpus is missing: expected {} (the tests need ../shared/corpora beside the repository)",
         path.display()
     );
-    path
+    dir
 }
 
 /// A folder under the system temp dir, removed (permissions restored first) on drop.
@@ -352,3 +358,4 @@ pub fn generations(root: &Path) -> Vec<String> {
     names.sort();
     names
 }
+pub mod server;

@@ -84,8 +84,26 @@ fn plain_quote(c: char) -> char {
     }
 }
 
+/// C1 controls (U+0080..U+009F) come from text decoded with the wrong
+/// encoding ("Ã¢â‚¬Â\u{9d}" in scraped headlines): pasted, not typed, so
+/// they separate words instead of failing the query.
+fn is_c1_control(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
 pub fn lex(query: &str) -> Result<Lexed, QueryError> {
-    let chars: Vec<char> = query.chars().map(plain_quote).collect();
+    let mut chars: Vec<char> = query.chars().map(plain_quote).collect();
+    let mut notices = Vec::new();
+    if let Some(i) = chars.iter().position(|&c| is_c1_control(c)) {
+        notices.push(format!(
+            "control character U+{:04X} at character {} (from mis-decoded text) read as a space",
+            chars[i] as u32,
+            i + 1
+        ));
+        for c in chars.iter_mut().filter(|c| is_c1_control(**c)) {
+            *c = ' ';
+        }
+    }
     if chars.len() > MAX_QUERY_CHARS {
         return Err(err(
             format!(
@@ -114,6 +132,7 @@ pub fn lex(query: &str) -> Result<Lexed, QueryError> {
         depth: Vec::new(),
         out: Lexed {
             all_capitals,
+            notices,
             ..Lexed::default()
         },
     };
@@ -401,6 +420,9 @@ mod tests {
         assert_eq!(lex("a person:").unwrap_err().position, Some(2));
         assert!(lex("   ").unwrap_err().message.contains("empty"));
         assert_eq!(lex("a\u{7}b").unwrap_err().position, Some(1));
+        let l = lex("cool Ã¢â‚¬â€\u{9d} especially").unwrap();
+        assert_eq!(l.tokens.len(), 3);
+        assert!(l.notices[0].contains("U+009D"), "{:?}", l.notices);
         assert!(lex(&"x ".repeat(3000)).is_err());
     }
 }
