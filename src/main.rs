@@ -1,7 +1,5 @@
 //! The command line: argument definitions and the glue between stages.
 
-mod cli;
-
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +7,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, CommandFactory, Parser, Subcommand};
 use rayon::prelude::*;
+
+mod cli;
 
 use communique::bench;
 use communique::clean::{Cleaner, Furniture};
@@ -52,6 +52,14 @@ enum Command {
     ///   communique extract corpus/ --json
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+    /// Who said what about a query: the matching articles' quotations that match its words.
+    ///
+    /// Examples:
+    ///   communique quotes denuclearization
+    ///   communique quotes 'sanctions country:Iran' --by speaker --json
+    ///   communique quotes summit --speaker Pompeo --csv > pompeo.csv
+    #[command(verbatim_doc_comment)]
+    Quotes(cli::quotes::QuotesArgs),
     /// Print one whole cleaned article with its metadata.
     ///
     /// Example:
@@ -255,7 +263,8 @@ struct SearchArgs {
     /// Highlight with <mark> tags. e.g. --html > hits.html
     #[arg(long)]
     html: bool,
-    /// Facets to count, repeatable: outlet, people, places, countries, authors, date
+    /// Facets to count, repeatable: outlet, people, places, countries, authors, speakers
+    /// (who is quoted), date
     /// [default: all]. e.g. --facet people --facet date
     #[arg(long = "facet", value_name = "FIELD")]
     facet: Vec<String>,
@@ -409,6 +418,7 @@ fn main() -> ExitCode {
         Command::Duplicates(args) => run_duplicates(args),
         Command::Timeline(args) => run_timeline(args),
         Command::Show(args) => run_show(args),
+        Command::Quotes(args) => cli::quotes::run(args),
         Command::Similar(args) => run_similar(args),
         Command::Serve(args) => cli::serve::run(args),
         Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),

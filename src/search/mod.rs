@@ -91,6 +91,10 @@ pub struct Hit {
     pub people: Vec<String>,
     pub places: Vec<String>,
     pub countries: Vec<String>,
+    /// Who is quoted, and the quotations (character offsets into the body).
+    pub speakers: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<crate::article::Quote>,
     pub url: Option<String>,
     pub path: String,
     pub snippets: Vec<Fragment>,
@@ -540,6 +544,10 @@ impl Engine {
             people: all(f.people),
             places: all(f.places),
             countries: all(f.countries),
+            speakers: all(f.speakers),
+            quotes: text(f.quotes)
+                .map(|q| crate::extract::quotes::decode(&q, &body))
+                .unwrap_or_default(),
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
             snippets: hl.fragments(&body, request.fragments, request.fragment_size),
