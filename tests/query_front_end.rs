@@ -164,6 +164,15 @@ fn typed_as_people_type() {
         (hits(&a)[0]["score"].as_f64().unwrap() - hits(&b)[0]["score"].as_f64().unwrap()).abs()
             < 1e-4
     );
+    // said: filters on who is quoted (any alias, a surname alone).
+    let v = search(&root, "said:Nauert", &[]);
+    assert_eq!(total(&v), 1);
+    assert_eq!(hits(&v)[0]["outlet"], "Breitbart");
+    assert_eq!(
+        total(&search(&root, "said:\"Moon Jae-in\" denuclearization", &[])),
+        1
+    );
+    assert_eq!(total(&search(&root, "Pompeo -said:Nauert", &[])), 1);
     // Extra spaces change nothing.
     let spaced = search(&root, "  Pompeo's   fourth\tvisit  ", &[]);
     let plain = search(&root, "Pompeo's fourth visit", &[]);

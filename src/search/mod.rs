@@ -325,11 +325,11 @@ impl Engine {
         let mut wanted: Vec<String> = vec![value.to_string()];
         match field {
             "outlet" => wanted.push(self.extractor.outlets.canonical(value)),
-            "people" | "places" | "countries" => {
+            "people" | "speakers" | "places" | "countries" => {
                 if let Some(form) = gaz.lookup(value) {
                     for e in &form.entities {
                         match (field, e) {
-                            ("people", Entity::Person(p)) => {
+                            ("people" | "speakers", Entity::Person(p)) => {
                                 wanted.push(gaz.people[*p as usize].clone())
                             }
                             ("places", Entity::Place(p)) => {
@@ -356,7 +356,7 @@ impl Engine {
         let mut found = Vec::new();
         for term in self.field_terms(field).iter() {
             let key = name_key(term);
-            let surname = field == "people"
+            let surname = matches!(field, "people" | "speakers")
                 && single_word
                 && term
                     .split_whitespace()

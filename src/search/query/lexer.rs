@@ -31,6 +31,9 @@ pub const FIELD_NAMES: &[(&str, FieldName)] = &[
     ("countries", FieldName::Names(NameField::Countries)),
     ("author", FieldName::Names(NameField::Authors)),
     ("authors", FieldName::Names(NameField::Authors)),
+    ("said", FieldName::Names(NameField::Speakers)),
+    ("speaker", FieldName::Names(NameField::Speakers)),
+    ("speakers", FieldName::Names(NameField::Speakers)),
 ];
 
 #[derive(Debug, Clone, PartialEq)]

@@ -40,6 +40,8 @@ pub enum NameField {
     Places,
     Countries,
     Authors,
+    /// `said:Pompeo`: articles that quote the person.
+    Speakers,
 }
 
 impl NameField {
@@ -51,6 +53,7 @@ impl NameField {
             NameField::Places => "places",
             NameField::Countries => "countries",
             NameField::Authors => "authors",
+            NameField::Speakers => "speakers",
         }
     }
 }
