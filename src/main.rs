@@ -209,7 +209,7 @@ struct SearchArgs {
     ///   "fourth visit"             a phrase, word for word, unstemmed ("fourth visit"~2: 2 apart)
     ///   +Pompeo -Trump             + and - only at the start of a word: required, excluded
     ///   Pompeo AND Kim             AND/OR/NOT only in capitals between terms; a query typed
-    ///   visit OR trip              all in capitals (a wire headline) has no operators
+    ///   visit OR trip              all in capitals (a wire headline) has no operators or signs
     ///   Kim (Moon OR Trump)        parentheses group; AND binds tighter than OR, both
     ///                              tighter than words side by side
     ///   Pompao~  Pompao~1          fuzzy: within 1-2 edits (--fuzzy: every word)

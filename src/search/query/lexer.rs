@@ -205,7 +205,12 @@ impl Lexer {
                 self.depth.push(start);
                 self.at += 1;
                 self.push(TokenKind::Open, start);
-            } else if (c == '+' || c == '-') && !signed && !fielded && self.glued_to_more(1) {
+            } else if (c == '+' || c == '-')
+                && !signed
+                && !fielded
+                && !self.out.all_capitals
+                && self.glued_to_more(1)
+            {
                 let next = self.peek(1).unwrap_or(' ');
                 if next == '+' || next == '-' {
                     return Ok(());
@@ -407,6 +412,11 @@ mod tests {
             kinds("A AND B"),
             vec![word("A"), word("AND"), word("B")],
             "a query all in capitals has no operators"
+        );
+        assert_eq!(
+            kinds("SUGAR CARGOES SOLD -TRADE"),
+            ["SUGAR", "CARGOES", "SOLD", "-TRADE"].map(word).to_vec(),
+            "nor signs: a wire headline's '-TRADE' names its desk"
         );
     }
 
