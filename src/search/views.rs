@@ -15,7 +15,15 @@ use super::{Engine, Fragment, Hit, Interval, SearchRequest, SearchResults};
 use crate::index::store::Manifest;
 
 /// Facet fields a search can count.
-pub const FACETS: [&str; 6] = ["outlet", "people", "places", "countries", "authors", "date"];
+pub const FACETS: [&str; 7] = [
+    "outlet",
+    "people",
+    "places",
+    "countries",
+    "authors",
+    "language",
+    "date",
+];
 
 /// An option value the engine cannot use (an unknown facet...): the caller's
 /// mistake, so the server answers 400 rather than 500.

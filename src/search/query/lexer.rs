@@ -31,6 +31,8 @@ pub const FIELD_NAMES: &[(&str, FieldName)] = &[
     ("countries", FieldName::Names(NameField::Countries)),
     ("author", FieldName::Names(NameField::Authors)),
     ("authors", FieldName::Names(NameField::Authors)),
+    ("lang", FieldName::Names(NameField::Language)),
+    ("language", FieldName::Names(NameField::Language)),
 ];
 
 #[derive(Debug, Clone, PartialEq)]

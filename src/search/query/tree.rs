@@ -40,6 +40,7 @@ pub enum NameField {
     Places,
     Countries,
     Authors,
+    Language,
 }
 
 impl NameField {
@@ -51,6 +52,7 @@ impl NameField {
             NameField::Places => "places",
             NameField::Countries => "countries",
             NameField::Authors => "authors",
+            NameField::Language => "language",
         }
     }
 }
