@@ -14,7 +14,7 @@ Sources:
 
 Forms added here (data, not code): Russian/Ukrainian case endings of names
 ending in a vowel, -ия, or a consonant, and Arabic proclitics (و ب ل ف) on
-names, since both attach to the word and extraction matches whole words.
+names, Arabic and Persian country adjectives (nisba: البرازيلي), since both attach to the word and extraction matches whole words.
 Latin-script names shorter than 4 letters, and names the gazetteer already
 gives to something (Finnish "Brasilia" for Brazil is the city) are left out. Run: python3 scripts/gen_names_i18n.py
 """
@@ -72,11 +72,15 @@ def arabic_forms(name):
     return out
 
 
-def expand(name, lang):
+def expand(name, lang, kind="person"):
     if lang in ("ru", "uk", "be", "bg", "sr") and any("\u0400" <= c <= "\u04ff" for c in name):
         return cyrillic_forms(name)
     if lang == "ar":
-        return arabic_forms(name)
+        # Country adjectives by nisba (البرازيل -> البرازيلي, البرازيلية).
+        nisba = [name + e for e in ("ي", "ية", "يون", "يين")] if kind == "country" and " " not in name else []
+        return [f for n in [name] + nisba for f in arabic_forms(n)]
+    if lang == "fa" and kind == "country" and " " not in name:
+        return [name, name + "ی"]
     return [name]
 
 
@@ -108,7 +112,7 @@ def main():
         for loc, tag in zip(locales, LOCALES):
             name = loc.territories.get(code)
             if name and keep(name, canonical):
-                out.append(("country", canonical, tag, "|".join(dict.fromkeys(expand(name, tag)))))
+                out.append(("country", canonical, tag, "|".join(dict.fromkeys(expand(name, tag, "country")))))
     places = {r[0] for r in rows(os.path.join(SCHEMA, "places.tsv"))}
     for tz in sorted(zoneinfo.available_timezones()):
         try:

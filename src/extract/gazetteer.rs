@@ -98,6 +98,8 @@ pub struct Gazetteer {
     pub not_name: HashSet<String>,
     pub org_words: HashSet<String>,
     pub surname_first: HashSet<String>,
+    /// Forms from this index on came only from `names_i18n.tsv`.
+    first_i18n: usize,
 }
 
 /// Every `search` process loads the gazetteers before it answers, so the
@@ -183,6 +185,7 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, p)| (p.as_str(), i as PersonId))
             .collect();
+        let english_forms = forms.len();
         for row in rows(NAMES_I18N) {
             let canonical = row.get(1).copied().unwrap_or("");
             let entity = match row[0] {
@@ -200,9 +203,13 @@ impl Gazetteer {
 
         // One form per distinct surface string, carrying all its meanings.
         let mut index: HashMap<&str, u32> = fast_map(forms.len());
+        let mut first_i18n = None;
         let mut merged: Vec<Form> = Vec::with_capacity(forms.len());
         let mut surfaces: Vec<&'static str> = Vec::with_capacity(forms.len());
-        for (surface, entity) in forms {
+        for (n, (surface, entity)) in forms.into_iter().enumerate() {
+            if n == english_forms {
+                first_i18n = Some(merged.len());
+            }
             let i = *index.entry(surface).or_insert_with(|| {
                 merged.push(Form {
                     entities: smallvec::SmallVec::new(),
@@ -223,6 +230,7 @@ impl Gazetteer {
             countries,
             places,
             people,
+            first_i18n: first_i18n.unwrap_or(merged.len()),
             forms: merged,
             matcher: OnceLock::new(),
             by_lower,
@@ -322,9 +330,20 @@ impl Gazetteer {
     /// A scan, not a table: a query asks this once or twice, and a scan of
     /// the forms costs less than building the table at every start.
     pub fn names_of(&self, entity: Entity) -> Vec<&str> {
-        self.forms
+        self.names_in(entity, 0..self.first_i18n)
+    }
+
+    /// The entity's names from `names_i18n.tsv` that English tables lack
+    /// (巴西, Бразилии...): searched only where the index has other languages.
+    pub fn names_in_other_languages(&self, entity: Entity) -> Vec<&str> {
+        self.names_in(entity, self.first_i18n..self.forms.len())
+    }
+
+    fn names_in(&self, entity: Entity, range: std::ops::Range<usize>) -> Vec<&str> {
+        let range = range.start.min(self.forms.len())..range.end.min(self.forms.len());
+        self.forms[range.clone()]
             .iter()
-            .zip(&self.surfaces)
+            .zip(&self.surfaces[range])
             .filter(|(form, _)| form.entities.contains(&entity))
             .map(|(_, surface)| *surface)
             .collect()

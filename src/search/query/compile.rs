@@ -141,16 +141,31 @@ struct Compiler<'a> {
     notices: Vec<String>,
 }
 
-/// The languages other than English that the index's articles are in.
+/// A language's stems are searched only when at least this share of the
+/// index's articles is in it. Language-tagged stems are rare terms in an index
+/// of another language, so a few misdetected articles (8 Reuters earnings
+/// tables read as French) would take the top ranks on their high IDF; their
+/// surfaces are still searched.
+const MIN_LANGUAGE_SHARE: f64 = 0.01;
+
+/// The languages other than English that the index's articles are in, with
+/// a stemmer for those that have one and enough articles.
 fn other_languages(engine: &Engine) -> Option<Vec<LangStemmer>> {
     let codes = engine.field_terms("language");
     let others: Vec<&String> = codes.iter().filter(|c| *c != "en").collect();
     if others.is_empty() {
         return None;
     }
+    let searcher = engine.reader.searcher();
+    let total = searcher.num_docs() as f64;
+    let enough = |code: &str| {
+        let term = Term::from_field_text(engine.fields.language, code);
+        searcher.doc_freq(&term).unwrap_or(0) as f64 >= MIN_LANGUAGE_SHARE * total
+    };
     Some(
         others
             .into_iter()
+            .filter(|c| enough(c))
             .filter_map(|c| crate::lang::lookup(c))
             .filter_map(LangStemmer::for_language)
             .collect(),
@@ -306,8 +321,12 @@ impl Compiler<'_> {
             return None;
         }
         let gaz = &self.engine.extractor.gazetteer;
+        let mut other_names: Vec<&str> = Vec::new();
         let (names, entity) = match concepts::named_entity(gaz, &phrase) {
             Some((entity, names)) => {
+                if self.other_languages.is_some() {
+                    other_names = gaz.names_in_other_languages(entity);
+                }
                 let canonical = match entity {
                     Entity::Person(p) => Some(("people", gaz.people[p as usize].clone())),
                     Entity::Place(p) => Some(("places", gaz.places[p as usize].name.clone())),
@@ -346,6 +365,14 @@ impl Compiler<'_> {
                 .into_iter()
                 .chain(self.other_spellings(name));
             for s in found {
+                if !spellings.iter().any(|x| same_spelling(x, &s)) {
+                    spellings.push(s);
+                }
+            }
+        }
+        // Its names in other scripts, as articles in those languages hold them.
+        for name in other_names {
+            for s in self.other_spellings(name) {
                 if !spellings.iter().any(|x| same_spelling(x, &s)) {
                     spellings.push(s);
                 }
@@ -396,7 +423,10 @@ impl Compiler<'_> {
             }
             spellings.push(Spelling::Fuzzy(stem.clone(), distance));
         }
-        for s in others {
+        for s in others
+            .into_iter()
+            .chain(self.surname_in_other_scripts(text))
+        {
             if !same_spelling(&main, &s) && !spellings.iter().any(|x| same_spelling(x, &s)) {
                 spellings.push(s);
             }
@@ -433,6 +463,25 @@ impl Compiler<'_> {
                     Spelling::Run(run)
                 }
             })
+            .collect()
+    }
+
+    /// A lone surname of exactly one person the gazetteer knows (`Pompeo`)
+    /// also matches that person's names in other scripts (蓬佩奥, 폼페이오):
+    /// in English text the surname itself is what matches, so English
+    /// ranking is unchanged. Only when the index has other languages.
+    fn surname_in_other_scripts(&self, word: &str) -> Vec<Spelling> {
+        if self.other_languages.is_none() {
+            return Vec::new();
+        }
+        let gaz = &self.engine.extractor.gazetteer;
+        let Some([person]) = gaz.by_surname().get(word).map(Vec::as_slice) else {
+            return Vec::new();
+        };
+        gaz.names_in_other_languages(Entity::Person(*person))
+            .into_iter()
+            .filter(|name| name.chars().any(|c| c.is_alphabetic() && !is_latin(c)))
+            .flat_map(|name| self.other_spellings(name))
             .collect()
     }
 
@@ -603,6 +652,11 @@ impl Compiler<'_> {
         };
         Some(Box::new(BoostQuery::new(together, PROXIMITY_WEIGHT)))
     }
+}
+
+/// Latin letters (with accents): the script English text is written in.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
 fn same_spelling(a: &Spelling, b: &Spelling) -> bool {
