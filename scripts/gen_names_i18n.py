@@ -102,12 +102,17 @@ def main():
                 if c < len(r):
                     TAKEN.update(v.lower() for v in r[c].split("|") if v)
     people = {r[0] for r in rows(os.path.join(SCHEMA, "people.tsv"))}
-    countries = [r[0] for r in rows(os.path.join(SCHEMA, "countries.tsv"))]
+    countries = [(r[0], r[1].split("|") if len(r) > 1 else []) for r in rows(os.path.join(SCHEMA, "countries.tsv"))]
     locales = [Locale.parse(l) for l in LOCALES]
-    for canonical in countries:
-        try:
-            code = pycountry.countries.lookup(canonical).alpha_2
-        except LookupError:
+    for canonical, aliases in countries:
+        code = None
+        for name in [canonical] + aliases:  # "Russia" is pycountry's "Russian Federation"
+            try:
+                code = pycountry.countries.lookup(name).alpha_2
+                break
+            except LookupError:
+                continue
+        if code is None:
             continue
         for loc, tag in zip(locales, LOCALES):
             name = loc.territories.get(code)
