@@ -3,7 +3,7 @@
 //! stores it and search hands parts of it back.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A news article at any stage of the pipeline.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -27,9 +27,35 @@ pub struct Article {
     /// ISO 639-1 code: from metadata when it names a known language, else
     /// detected from the text (see `lang`); `None` when neither can tell.
     pub language: Option<String>,
+    /// Direct quotations in the body, in order, each with who said it.
+    pub quotes: Vec<Quote>,
     /// What the source said before any interpretation; extraction reads it.
     #[serde(skip)]
     pub raw: RawMeta,
+}
+
+/// A direct quotation: the words inside the quotation marks and who said them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    /// Canonical person name, organisation or outlet; null when unnamed or unknown.
+    pub speaker: Option<String>,
+    /// Null when nobody could be told apart as the speaker.
+    pub speaker_kind: Option<SpeakerKind>,
+    /// Character offsets (Unicode scalar values, end exclusive) of `text` in the body.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Who a quotation is from: a person, or no person (never a guessed one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+    Outlet,
+    /// "sources said", "a spokesman said": a source the article does not name.
+    Unnamed,
 }
 
 /// Metadata exactly as the source gave it, before canonicalisation.

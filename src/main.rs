@@ -1,14 +1,14 @@
 //! The command line: argument definitions and the glue between stages.
 
-mod cli;
-
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use rayon::prelude::*;
+
+mod cli;
 
 use communique::bench;
 use communique::clean::{Cleaner, Furniture};
@@ -52,6 +52,14 @@ enum Command {
     ///   communique extract corpus/ --json
     #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
+    /// Who said what about a query: the matching articles' quotations that match its words.
+    ///
+    /// Examples:
+    ///   communique quotes denuclearization
+    ///   communique quotes 'sanctions country:Iran' --by speaker --json
+    ///   communique quotes summit --speaker Pompeo --csv > pompeo.csv
+    #[command(verbatim_doc_comment)]
+    Quotes(cli::quotes::QuotesArgs),
     /// Print one whole cleaned article with its metadata.
     ///
     /// Example:
@@ -97,6 +105,20 @@ enum Command {
     ///   communique serve --index ~/news-index --port 8080 --cors http://localhost:8888
     #[command(verbatim_doc_comment)]
     Serve(cli::serve::ServeArgs),
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    ///
+    /// Examples:
+    ///   communique completions bash > ~/.local/share/bash-completion/completions/communique
+    ///   communique completions zsh > ~/.zfunc/_communique
+    ///   communique completions fish > ~/.config/fish/completions/communique.fish
+    #[command(verbatim_doc_comment)]
+    Completions(cli::completions::CompletionsArgs),
+    /// Print the man page (roff).
+    ///
+    /// Example:
+    ///   communique man > ~/.local/share/man/man1/communique.1
+    #[command(verbatim_doc_comment)]
+    Man,
 }
 
 #[derive(Args)]
@@ -228,8 +250,12 @@ struct SearchArgs {
     #[arg(long)]
     facet_only: bool,
     /// One JSON object on stdout (highlights as character offsets). e.g. --json | jq .total
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// CSV on stdout for spreadsheets, one row a hit: rank, score, id, title, outlet,
+    /// date, url, people, places (lists joined with "; "). e.g. --csv -n 100 > hits.csv
+    #[arg(long, conflicts_with_all = ["html", "facet_only"])]
+    csv: bool,
     /// Colour highlights: auto (on a terminal, unless NO_COLOR is set), always, never.
     /// e.g. --color always | less -R
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -237,8 +263,9 @@ struct SearchArgs {
     /// Highlight with <mark> tags. e.g. --html > hits.html
     #[arg(long)]
     html: bool,
-    /// Facets to count, repeatable: outlet, people, places, countries, authors,
-    /// language, date [default: all]. e.g. --facet people --facet date
+    /// Facets to count, repeatable: outlet, people, places, countries, authors, speakers
+    /// (who is quoted), language, date
+    /// [default: all]. e.g. --facet people --facet date
     #[arg(long = "facet", value_name = "FIELD")]
     facet: Vec<String>,
     /// Only articles in this language: an ISO 639-1 code or a name, as `lang:` takes.
@@ -395,8 +422,11 @@ fn main() -> ExitCode {
         Command::Duplicates(args) => run_duplicates(args),
         Command::Timeline(args) => run_timeline(args),
         Command::Show(args) => run_show(args),
+        Command::Quotes(args) => cli::quotes::run(args),
         Command::Similar(args) => run_similar(args),
         Command::Serve(args) => cli::serve::run(args),
+        Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),
+        Command::Man => cli::completions::run_man(Cli::command()),
         Command::Schema => writeln!(std::io::stdout().lock(), "{}", schema_document())
             .map(|_| ExitCode::SUCCESS)
             .map_err(anyhow::Error::from),
@@ -522,6 +552,15 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
     if args.json {
         let value = render::search_json(&params, &outcome);
         writeln!(stdout, "{}", serde_json::to_string_pretty(&value)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.csv {
+        if let SearchOutcome::Hits(results) = &outcome {
+            for notice in &results.notices {
+                eprintln!("note: {notice}");
+            }
+        }
+        write!(stdout, "{}", render::search_csv(&outcome, args.offset)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let text = match &outcome {

@@ -204,6 +204,43 @@ fn client_mistakes_get_json_errors_with_the_right_status() {
             "sort must be one of relevance, date, date-asc",
         ),
         ("GET", "/api/search?since=last+week".into(), 400, "since"),
+        // Found by schemathesis: empty values were taken as absent, true or all.
+        (
+            "GET",
+            "/api/search?q=oil&until=".into(),
+            400,
+            "until must be a date",
+        ),
+        (
+            "GET",
+            "/api/timeline?q=oil&since=".into(),
+            400,
+            "since must be a date",
+        ),
+        (
+            "GET",
+            "/api/timeline?q=oil&normalize=".into(),
+            400,
+            "true or false",
+        ),
+        (
+            "GET",
+            "/api/search?q=oil&explain".into(),
+            400,
+            "true or false",
+        ),
+        (
+            "GET",
+            "/api/search?q=oil&group_by=".into(),
+            400,
+            "group_by must be outlet, story or none",
+        ),
+        (
+            "GET",
+            "/api/search?q=oil&facet=".into(),
+            400,
+            "facet has an empty value",
+        ),
         (
             "GET",
             "/api/search?facet=colour".into(),

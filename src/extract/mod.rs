@@ -3,8 +3,10 @@
 
 pub mod date;
 pub mod gazetteer;
+pub mod offices;
 pub mod outlet;
 mod people;
+pub mod quotes;
 mod tokens;
 mod tsv;
 
@@ -24,6 +26,7 @@ use people::{PeopleFinder, PersonMention};
 pub struct Extractor {
     pub gazetteer: Gazetteer,
     pub outlets: Outlets,
+    pub offices: offices::Offices,
     successions: Vec<Succession>,
     east_german_places: HashSet<gazetteer::PlaceId>,
     east_germany: Option<CountryId>,
@@ -40,6 +43,7 @@ impl Extractor {
         Extractor {
             gazetteer,
             outlets: Outlets::load(),
+            offices: offices::Offices::load(),
             successions,
             east_german_places,
             east_germany,
@@ -77,6 +81,12 @@ impl Extractor {
             .collect();
 
         let date = article.date.map(|d| d.date_naive());
+        article.quotes = self.quotes(
+            &article.body,
+            text.len() - article.body.len(),
+            &mentions,
+            date,
+        );
         let (places, countries) = self.places(
             &article.title,
             &text,
@@ -87,6 +97,26 @@ impl Extractor {
         );
         article.places = places;
         article.countries = countries;
+    }
+
+    /// The body's quotations, with the people found in title and body
+    /// (`body_start`: where the body starts in that text).
+    fn quotes(
+        &self,
+        body: &str,
+        body_start: usize,
+        mentions: &[PersonMention],
+        date: Option<NaiveDate>,
+    ) -> Vec<crate::article::Quote> {
+        quotes::find(&quotes::Context {
+            body,
+            people: mentions,
+            people_offset: body_start,
+            outlets: &self.outlets,
+            gazetteer: &self.gazetteer,
+            offices: &self.offices,
+            date,
+        })
     }
 
     fn resolve_outlet(&self, article: &mut Article) {

@@ -427,6 +427,12 @@ pub fn to_document(article: &Article, fingerprint: &[u64], f: &Fields) -> Tantiv
             doc.add_text(field, v);
         }
     }
+    for speaker in crate::extract::quotes::speakers(&article.quotes) {
+        doc.add_text(f.speakers, speaker);
+    }
+    if !article.quotes.is_empty() {
+        doc.add_text(f.quotes, crate::extract::quotes::encode(&article.quotes));
+    }
     doc
 }
 

@@ -13,7 +13,7 @@ use tantivy::tokenizer::{
 use super::stem_cache::CachedStemmer;
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
 /// The same without stems, for quoted phrases: "visits" finds "visits" only.
@@ -34,6 +34,10 @@ pub struct Fields {
     pub people: Field,
     pub places: Field,
     pub countries: Field,
+    /// Who is quoted in the article: people, organisations and outlets.
+    pub speakers: Field,
+    /// The quotations, as `extract::quotes::encode` stores them (offsets into the body).
+    pub quotes: Field,
     pub url: Field,
     pub source: Field,
     pub fingerprint: Field,
@@ -48,6 +52,7 @@ pub const FACET_FIELDS: &[&str] = &[
     "countries",
     "authors",
     "language",
+    "speakers",
 ];
 
 pub fn build_schema() -> Schema {
@@ -81,9 +86,10 @@ pub fn build_schema() -> Schema {
             .set_fast()
             .set_precision(DateTimePrecision::Seconds),
     );
-    for field in ["authors", "people", "places", "countries"] {
+    for field in ["authors", "people", "places", "countries", "speakers"] {
         b.add_text_field(field, name.clone());
     }
+    b.add_text_field("quotes", STORED);
     b.add_text_field("url", STORED);
     // The corpus file an article came from: updates delete by it.
     b.add_text_field("source", STRING | STORED);
@@ -114,6 +120,8 @@ impl Fields {
             people: f("people"),
             places: f("places"),
             countries: f("countries"),
+            speakers: f("speakers"),
+            quotes: f("quotes"),
             url: f("url"),
             source: f("source"),
             fingerprint: f("fingerprint"),

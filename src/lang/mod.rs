@@ -165,7 +165,10 @@ fn foreign_prose(text: &str, reliable: bool) -> bool {
 /// The share of a text's words that are English function words.
 fn english_function_share(text: &str) -> f64 {
     let (mut words, mut english) = (0usize, 0usize);
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         english += usize::from(crate::search::query::concepts::is_stop_word(w, true));
     }

@@ -1,8 +1,10 @@
-//! Render: search results as text for people or JSON for programs.
+//! Render: search results as text for people, JSON for programs, CSV for spreadsheets.
 
+mod csv_rows;
 mod json;
 mod text;
 
+pub use csv_rows::{CSV_COLUMNS, search_csv};
 pub use json::{article_json, article_view_json, results_json, search_json, similar_json};
 pub use text::{Style, render_article, render_results, render_summary};
 

@@ -90,6 +90,7 @@ const FACET_LABELS: &[(&str, &str)] = &[
     ("countries", "Countries"),
     ("authors", "Authors"),
     ("language", "Languages"),
+    ("speakers", "Quoted"),
 ];
 
 pub fn render_results(

@@ -96,6 +96,10 @@ pub struct Hit {
     pub countries: Vec<String>,
     /// ISO 639-1 code of the article's language, when known.
     pub language: Option<String>,
+    /// Who is quoted, and the quotations (character offsets into the body).
+    pub speakers: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<crate::article::Quote>,
     pub url: Option<String>,
     pub path: String,
     pub snippets: Vec<Fragment>,
@@ -548,6 +552,10 @@ impl Engine {
             places: all(f.places),
             countries: all(f.countries),
             language: text(f.language),
+            speakers: all(f.speakers),
+            quotes: text(f.quotes)
+                .map(|q| crate::extract::quotes::decode(&q, &body))
+                .unwrap_or_default(),
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
             snippets: hl.fragments(&body, request.fragments, request.fragment_size),

@@ -124,15 +124,22 @@ impl Params {
     }
 
     /// Every value of a repeatable parameter, commas splitting values too
-    /// (`facet=outlet&facet=date` = `facet=outlet,date`).
-    pub fn list(&self, name: &str) -> Vec<String> {
-        self.pairs
+    /// (`facet=outlet&facet=date` = `facet=outlet,date`). An empty value
+    /// (`facet=`, `facet=outlet,`) is refused rather than ignored.
+    pub fn list(&self, name: &str) -> Result<Vec<String>, ApiError> {
+        let values: Vec<String> = self
+            .pairs
             .iter()
             .filter(|(n, _)| n == name)
             .flat_map(|(_, v)| v.split(','))
             .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-            .collect()
+            .collect();
+        if values.iter().any(String::is_empty) {
+            return Err(ApiError::bad_request(format!(
+                "{name} has an empty value; leave it out instead"
+            )));
+        }
+        Ok(values)
     }
 
     /// The query `q`, within the length limit ("" when absent).
@@ -163,11 +170,12 @@ impl Params {
         Ok(n)
     }
 
-    /// `true`/`false` (also `1`/`0`, `yes`/`no`, or empty for true).
+    /// `true`/`false` (also `1`/`0`, `yes`/`no`). An empty value is refused, as
+    /// the OpenAPI document's boolean says (schemathesis found it taken for true).
     pub fn flag(&self, name: &str, default: bool) -> Result<bool, ApiError> {
         match self.str(name).map(str::trim) {
             None => Ok(default),
-            Some("true" | "1" | "yes" | "") => Ok(true),
+            Some("true" | "1" | "yes") => Ok(true),
             Some("false" | "0" | "no") => Ok(false),
             Some(v) => Err(ApiError::bad_request(format!(
                 "{name} must be true or false, not {v:?}"
@@ -193,11 +201,17 @@ impl Params {
         })
     }
 
-    /// `since`/`until` as YYYY, YYYY-MM or YYYY-MM-DD (`until` inclusive of the period).
+    /// `since`/`until` as YYYY, YYYY-MM or YYYY-MM-DD (`until` inclusive of the
+    /// period). An empty value is refused like any other that is not a date.
     pub fn period(&self, name: &str) -> Result<Option<chrono::DateTime<chrono::Utc>>, ApiError> {
-        let Some(v) = self.str(name).filter(|v| !v.trim().is_empty()) else {
+        let Some(v) = self.str(name) else {
             return Ok(None);
         };
+        if v.trim().is_empty() {
+            return Err(ApiError::bad_request(format!(
+                "{name} must be a date, YYYY, YYYY-MM or YYYY-MM-DD; leave it out for no bound"
+            )));
+        }
         crate::search::parse_period(v, name == "until")
             .map(Some)
             .map_err(|e| ApiError::bad_request(format!("{name}: {e:#}")))

@@ -172,9 +172,9 @@ const SEARCH_PARAMS: &[&str] = &[
 fn search_params(p: &Params) -> Result<SearchParams, ApiError> {
     let defaults = SearchRequest::default();
     let group_by = match p.str("group_by").map(str::trim) {
-        None | Some("") | Some("none") => None,
+        None | Some("none") => None,
         Some(g) => Some(Grouping::parse(g).ok_or_else(|| {
-            ApiError::bad_request(format!("group_by must be outlet or story, not {g:?}"))
+            ApiError::bad_request(format!("group_by must be outlet, story or none, not {g:?}"))
         })?),
     };
     Ok(SearchParams {
@@ -195,7 +195,7 @@ fn search_params(p: &Params) -> Result<SearchParams, ApiError> {
         },
         interval: p.choice("interval")?,
         facet_only: p.flag("facet_only", false)?,
-        facets: p.list("facet"),
+        facets: p.list("facet")?,
         group_by,
     })
 }

@@ -36,8 +36,11 @@ use crate::search::{Engine, SearchRequest};
 pub const TITLE_WEIGHT: f32 = 0.5;
 /// Words of a plain query within this many positions count as together.
 const PROXIMITY_SLOP: u32 = 2;
-const PROXIMITY_WEIGHT: f32 = 1.0;
+/// Measured on Reuters known items (raw six-word body runs): weight 1 gave
+/// MRR@10 0.902 on them, 3 gave 0.950, 6 0.955.
+const PROXIMITY_WEIGHT: f32 = 3.0;
 /// What the conjunction of a group's concepts adds, as a share of their score.
+/// (2 moved concept coverage 0.870 -> 0.878 and cost known-item MRR 0.946 -> 0.936.)
 const ALL_CONCEPTS_WEIGHT: f32 = 1.0;
 /// Fixed score for an article whose extracted names hold the named entity.
 const ENTITY_WEIGHT: f32 = 1.5;
@@ -196,7 +199,12 @@ impl Compiler<'_> {
                 continue;
             }
             let (query, used) = match &clause.node {
-                Node::Word(_) => self.words(&clauses[i..], excluded),
+                Node::Word(_) => {
+                    if !excluded && let Some(boost) = self.extracted_name(&clauses[i..]) {
+                        out.push((TantivyOccur::Should, boost));
+                    }
+                    self.words(&clauses[i..], excluded)
+                }
                 other => (self.node(other, excluded), 1),
             };
             i += used;
@@ -310,7 +318,35 @@ impl Compiler<'_> {
         (concept.and_then(|c| self.concept(c, first.scope)), 1)
     }
 
-    /// The concept a run of words names, if it names a person, place or country.
+    /// A boost for the articles whose people field holds the name the words
+    /// at the head of `clauses` spell ("james baker" -> James Baker), when the
+    /// gazetteer does not know it. Extraction may take a headline's words for
+    /// a name ("The Clinton Legacy"), so the words stay concepts of their own:
+    /// this only adds to the articles that carry the name.
+    fn extracted_name(&self, clauses: &[Clause]) -> Option<Box<dyn Query>> {
+        let words: Vec<&str> = clauses
+            .iter()
+            .take(MAX_NAME_WORDS)
+            .map_while(|c| match &c.node {
+                Node::Word(w) if c.occur == clauses[0].occur && w.fuzzy.is_none() => {
+                    Some(concepts::bare(&w.text))
+                }
+                _ => None,
+            })
+            .collect();
+        let gaz = &self.engine.extractor.gazetteer;
+        (2..=words.len()).rev().find_map(|n| {
+            let phrase = words[..n].join(" ");
+            if concepts::named_entity(gaz, &phrase).is_some() {
+                return None;
+            }
+            let value = self.engine.indexed_person(&phrase)?;
+            Some(entity_boost(self.engine.fields.people, &value))
+        })
+    }
+
+    /// The concept a run of words names, if it names a person, place or
+    /// country the gazetteer knows, or an outlet.
     fn name(&mut self, words: &[&Word], excluded: bool) -> Option<Concept> {
         let phrase = words
             .iter()
@@ -336,14 +372,8 @@ impl Compiler<'_> {
                 (names, canonical)
             }
             None if words.len() > 1 => {
-                let outlets = &self.engine.extractor.outlets;
-                if let Some(outlet) = outlets.named(&phrase) {
-                    (vec![phrase.clone()], Some(("outlet", outlet.to_string())))
-                } else {
-                    // A name the gazetteer lacks but extraction found ("James Baker").
-                    let value = self.engine.indexed_person(&phrase)?;
-                    (vec![phrase.clone()], Some(("people", value)))
-                }
+                let outlet = self.engine.extractor.outlets.named(&phrase)?;
+                (vec![phrase.clone()], Some(("outlet", outlet.to_string())))
             }
             None => return None,
         };
@@ -509,13 +539,7 @@ impl Compiler<'_> {
         };
         match concept.entity {
             Some((field, value)) => {
-                let named: Box<dyn Query> = Box::new(ConstScoreQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, &value),
-                        IndexRecordOption::Basic,
-                    )),
-                    ENTITY_WEIGHT,
-                ));
+                let named = entity_boost(field, &value);
                 // The text must match: an outlet's name is not in its articles.
                 Some(Box::new(BooleanQuery::new(vec![
                     (TantivyOccur::Must, text),
@@ -602,17 +626,12 @@ impl Compiler<'_> {
         }
     }
 
-    /// For plain words, an optional phrase of all of them (a few words apart
-    /// at most) in body or title: articles where they stand together rank
-    /// above those that merely contain them.
+    /// For plain words, an optional phrase of all of them, function words
+    /// included (a few words apart at most), in body or title: articles where
+    /// they stand together rank above those that merely contain them.
     fn proximity(&mut self, tree: &QueryTree) -> Option<Box<dyn Query>> {
-        let kept: Vec<&Clause> = {
-            let content = tree.root.iter().any(|c| !self.is_droppable(c));
-            tree.root
-                .iter()
-                .filter(|c| !(content && self.is_droppable(c)))
-                .collect()
-        };
+        // Function words stay here: a pasted sentence is most itself with them.
+        let kept = &tree.root;
         // As typed, and with every ordinal in its other spelling: one concept
         // either way, so the best of the two counts.
         let mut typed = Vec::new();
@@ -630,8 +649,13 @@ impl Compiler<'_> {
         }
         let f = &self.engine.fields;
         let mut variants: Vec<Box<dyn Query>> = Vec::new();
-        for terms in [&typed, &twins] {
-            if terms.len() < 2 || (terms == &twins && twins == typed) {
+        let spellings = if twins == typed {
+            vec![&typed]
+        } else {
+            vec![&typed, &twins]
+        };
+        for terms in spellings {
+            if terms.len() < 2 {
                 continue;
             }
             let both = [f.body, f.title]
@@ -657,6 +681,17 @@ impl Compiler<'_> {
 /// Latin letters (with accents): the script English text is written in.
 fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
+}
+
+/// A fixed score for articles whose extracted-names field holds `value`.
+fn entity_boost(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        )),
+        ENTITY_WEIGHT,
+    ))
 }
 
 fn same_spelling(a: &Spelling, b: &Spelling) -> bool {
