@@ -24,6 +24,9 @@ pub struct Article {
     pub people: Vec<String>,
     pub places: Vec<String>,
     pub countries: Vec<String>,
+    /// ISO 639-1 code: from metadata when it names a known language, else
+    /// detected from the text (see `lang`); `None` when neither can tell.
+    pub language: Option<String>,
     /// Direct quotations in the body, in order, each with who said it.
     pub quotes: Vec<Quote>,
     /// What the source said before any interpretation; extraction reads it.
@@ -66,6 +69,8 @@ pub struct RawMeta {
     pub bylines: Vec<String>,
     /// A wire dateline such as "SEOUL, Sept 20" when the source has one.
     pub dateline: Option<String>,
+    /// A language tag as the source declared it (`lang`, `<html lang>`).
+    pub language: Option<String>,
     /// Where the article came from, which decides how much cleaning it needs.
     pub format: SourceFormat,
     /// The corpus file it was read from (relative path): the unit of incremental updates.

@@ -14,6 +14,7 @@ pub mod coverage;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod lang;
 pub mod render;
 pub mod search;
 pub mod serve;

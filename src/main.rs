@@ -264,10 +264,14 @@ struct SearchArgs {
     #[arg(long)]
     html: bool,
     /// Facets to count, repeatable: outlet, people, places, countries, authors, speakers
-    /// (who is quoted), date
+    /// (who is quoted), language, date
     /// [default: all]. e.g. --facet people --facet date
     #[arg(long = "facet", value_name = "FIELD")]
     facet: Vec<String>,
+    /// Only articles in this language: an ISO 639-1 code or a name, as `lang:` takes.
+    /// e.g. --lang fr, --lang Korean
+    #[arg(long, value_name = "LANGUAGE")]
+    lang: Option<String>,
     /// Match every word within one or two typos (a single word: write it `word~`).
     /// e.g. "Pompao visit" --fuzzy
     #[arg(long)]
@@ -535,6 +539,7 @@ fn run_search(args: SearchArgs) -> Result<ExitCode> {
             fuzzy: args.fuzzy,
             explain: args.explain,
             collapse: !args.no_collapse,
+            language: args.lang.clone(),
             ..SearchRequest::default()
         },
         interval: args.interval,

@@ -214,8 +214,11 @@ impl Furniture {
 }
 
 fn ends_with_sentence_punctuation(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ')', '…'])
+    text.trim_end().ends_with([
+        '.', '!', '?', '"', '”', '’', ':', ';', ')', '…',
+        // Full stops of other scripts: CJK, full-width, Arabic, Devanagari.
+        '。', '！', '？', '」', '』', '．', '）', '؟', '۔', '।',
+    ])
 }
 
 fn word_count(text: &str) -> usize {

@@ -12,6 +12,8 @@ use super::tsv::{rows, values, word_set};
 const COUNTRIES: &str = include_str!("../../index-schema/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../index-schema/gazetteer/places.tsv");
 const PEOPLE: &str = include_str!("../../index-schema/gazetteer/people.tsv");
+/// Names in other languages and scripts (CLDR, hand list of people).
+const NAMES_I18N: &str = include_str!("../../index-schema/gazetteer/names_i18n.tsv");
 const GIVEN_NAMES: &str = include_str!("../../index-schema/gazetteer/given_names.txt");
 const AMBIGUOUS: &str = include_str!("../../index-schema/gazetteer/ambiguous.tsv");
 const CUES: &str = include_str!("../../index-schema/person_cues.tsv");
@@ -45,6 +47,15 @@ struct Matcher {
 
 fn starts_alphanumeric(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Scripts written without spaces between words (Han, kana, Thai...) or
+/// with particles glued to names (Hangul): a name there has no word edges.
+fn unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF
+        | 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF
+        | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// Whether a word starts at byte `at`: no letter or digit just before it.
@@ -87,6 +98,8 @@ pub struct Gazetteer {
     pub not_name: HashSet<String>,
     pub org_words: HashSet<String>,
     pub surname_first: HashSet<String>,
+    /// Forms from this index on came only from `names_i18n.tsv`.
+    first_i18n: usize,
 }
 
 /// Every `search` process loads the gazetteers before it answers, so the
@@ -162,14 +175,41 @@ impl Gazetteer {
             }
             people.push(row[0].to_string());
         }
+        let place_ids: HashMap<&str, PlaceId> = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.as_str(), i as PlaceId))
+            .collect();
+        let person_ids: HashMap<&str, PersonId> = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.as_str(), i as PersonId))
+            .collect();
+        let english_forms = forms.len();
+        for row in rows(NAMES_I18N) {
+            let canonical = row.get(1).copied().unwrap_or("");
+            let entity = match row[0] {
+                "country" => country_ids.get(canonical).map(|&c| Entity::Country(c)),
+                "place" => place_ids.get(canonical).map(|&p| Entity::Place(p)),
+                "person" => person_ids.get(canonical).map(|&p| Entity::Person(p)),
+                _ => None,
+            };
+            if let Some(entity) = entity {
+                forms.extend(values(&row, 3).map(|name| (name, entity)));
+            }
+        }
         let mut ambiguous: HashMap<&str, ()> = fast_map(1024);
         ambiguous.extend(rows(AMBIGUOUS).map(|r| (r[0], ())));
 
         // One form per distinct surface string, carrying all its meanings.
         let mut index: HashMap<&str, u32> = fast_map(forms.len());
+        let mut first_i18n = None;
         let mut merged: Vec<Form> = Vec::with_capacity(forms.len());
         let mut surfaces: Vec<&'static str> = Vec::with_capacity(forms.len());
-        for (surface, entity) in forms {
+        for (n, (surface, entity)) in forms.into_iter().enumerate() {
+            if n == english_forms {
+                first_i18n = Some(merged.len());
+            }
             let i = *index.entry(surface).or_insert_with(|| {
                 merged.push(Form {
                     entities: smallvec::SmallVec::new(),
@@ -190,6 +230,7 @@ impl Gazetteer {
             countries,
             places,
             people,
+            first_i18n: first_i18n.unwrap_or(merged.len()),
             forms: merged,
             matcher: OnceLock::new(),
             by_lower,
@@ -255,16 +296,18 @@ impl Gazetteer {
         let mut at = 0;
         while at < bytes.len() {
             // Skip to the next byte some surface starts with, at a word start.
-            if !starts[usize::from(bytes[at])]
-                || !text.is_char_boundary(at)
-                || !word_starts(text, at)
-            {
+            if !starts[usize::from(bytes[at])] || !text.is_char_boundary(at) {
+                at += 1;
+                continue;
+            }
+            let glued = text[at..].chars().next().is_some_and(unspaced);
+            if !glued && !word_starts(text, at) {
                 at += 1;
                 continue;
             }
             let input = Input::new(text).range(at..).anchored(Anchored::Yes);
             match automaton.find(input) {
-                Some(m) if !starts_alphanumeric(&text[m.end()..]) => {
+                Some(m) if glued || !starts_alphanumeric(&text[m.end()..]) => {
                     hits.push(Hit {
                         start: at,
                         end: m.end(),
@@ -287,9 +330,20 @@ impl Gazetteer {
     /// A scan, not a table: a query asks this once or twice, and a scan of
     /// the forms costs less than building the table at every start.
     pub fn names_of(&self, entity: Entity) -> Vec<&str> {
-        self.forms
+        self.names_in(entity, 0..self.first_i18n)
+    }
+
+    /// The entity's names from `names_i18n.tsv` that English tables lack
+    /// (巴西, Бразилии...): searched only where the index has other languages.
+    pub fn names_in_other_languages(&self, entity: Entity) -> Vec<&str> {
+        self.names_in(entity, self.first_i18n..self.forms.len())
+    }
+
+    fn names_in(&self, entity: Entity, range: std::ops::Range<usize>) -> Vec<&str> {
+        let range = range.start.min(self.forms.len())..range.end.min(self.forms.len());
+        self.forms[range.clone()]
             .iter()
-            .zip(&self.surfaces)
+            .zip(&self.surfaces[range])
             .filter(|(form, _)| form.entities.contains(&entity))
             .map(|(_, surface)| *surface)
             .collect()

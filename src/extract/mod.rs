@@ -60,6 +60,12 @@ impl Extractor {
     pub fn extract(&self, article: &mut Article) {
         self.resolve_outlet(article);
         self.resolve_date(article);
+        article.language = crate::lang::resolve(
+            article.raw.language.as_deref(),
+            &article.title,
+            &article.body,
+        )
+        .map(String::from);
         article.authors =
             outlet::authors(&article.raw.authors, &article.raw.bylines, &self.outlets);
 

@@ -18,6 +18,7 @@ use crate::article::Article;
 use crate::clean::{Cleaner, Furniture};
 use crate::extract::Extractor;
 use crate::ingest::{self, Item, Skip, SkipKind};
+use crate::lang::analysis::{self, LangStemmer};
 
 /// Articles per batch handed from the reader to the parallel stages.
 const BATCH: usize = 1024;
@@ -396,10 +397,10 @@ pub fn to_document(article: &Article, fingerprint: &[u64], f: &Fields) -> Tantiv
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &article.id);
     doc.add_text(f.path, &article.path);
-    doc.add_text(f.title, &article.title);
-    doc.add_text(f.body, &article.body);
-    doc.add_text(f.title_exact, &article.title);
-    doc.add_text(f.body_exact, &article.body);
+    add_analysed_text(&mut doc, article, f);
+    if let Some(language) = &article.language {
+        doc.add_text(f.language, language);
+    }
     if let Some(outlet) = &article.outlet {
         doc.add_text(f.outlet, outlet);
     }
@@ -433,6 +434,34 @@ pub fn to_document(article: &Article, fingerprint: &[u64], f: &Fields) -> Tantiv
         doc.add_text(f.quotes, crate::extract::quotes::encode(&article.quotes));
     }
     doc
+}
+
+/// English (and unknown-language) articles go through the fields' own
+/// analyzers; other languages are analysed here for their script and
+/// language and handed over pre-tokenized (see `lang::analysis`).
+fn add_analysed_text(doc: &mut TantivyDocument, article: &Article, f: &Fields) {
+    if crate::lang::is_english_analysis(article.language.as_deref()) {
+        doc.add_text(f.title, &article.title);
+        doc.add_text(f.body, &article.body);
+        doc.add_text(f.title_exact, &article.title);
+        doc.add_text(f.body_exact, &article.body);
+        return;
+    }
+    let stemmer = article
+        .language
+        .as_deref()
+        .and_then(crate::lang::lookup)
+        .and_then(LangStemmer::for_language);
+    for (field, exact, text) in [
+        (f.title, f.title_exact, &article.title),
+        (f.body, f.body_exact, &article.body),
+    ] {
+        doc.add_pre_tokenized_text(field, analysis::pre_tokenized(text, stemmer.as_ref()));
+        // The exact copy is not stored: its text need not be kept twice.
+        let mut surfaces = analysis::pre_tokenized("", None);
+        surfaces.tokens = analysis::tokens(text, None);
+        doc.add_pre_tokenized_text(exact, surfaces);
+    }
 }
 
 fn progress_bar(enabled: bool, files: u64) -> ProgressBar {

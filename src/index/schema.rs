@@ -13,7 +13,7 @@ use tantivy::tokenizer::{
 use super::stem_cache::CachedStemmer;
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
 /// The same without stems, for quoted phrases: "visits" finds "visits" only.
@@ -41,6 +41,7 @@ pub struct Fields {
     pub url: Field,
     pub source: Field,
     pub fingerprint: Field,
+    pub language: Field,
 }
 
 /// Fields whose values are canonical names, counted as facets and matched exactly.
@@ -50,6 +51,7 @@ pub const FACET_FIELDS: &[&str] = &[
     "places",
     "countries",
     "authors",
+    "language",
     "speakers",
 ];
 
@@ -93,6 +95,8 @@ pub fn build_schema() -> Schema {
     b.add_text_field("source", STRING | STORED);
     // MinHash of the cleaned body, read per hit to collapse wire copies.
     b.add_u64_field("fingerprint", FAST);
+    // ISO 639-1 code (see `lang`); articles of unknown language have none.
+    b.add_text_field("language", name);
     b.build()
 }
 
@@ -121,6 +125,7 @@ impl Fields {
             url: f("url"),
             source: f("source"),
             fingerprint: f("fingerprint"),
+            language: f("language"),
         }
     }
 }

@@ -37,6 +37,8 @@ pub struct HtmlArticle {
     pub url: Option<String>,
     /// meta author / article:author (when not a URL) / JSON-LD author names.
     pub authors: Vec<String>,
+    /// `<html lang>`, else `og:locale`, else JSON-LD `inLanguage`.
+    pub language: Option<String>,
 }
 
 /// Extract the article text and metadata from an HTML page. Never panics.
@@ -321,6 +323,9 @@ fn read_metadata(doc: &Document) -> HtmlArticle {
             .get("og:url")
             .or_else(|| attr_of(doc, r#"link[rel="canonical"]"#, "href")),
         authors: pick_authors(&meta, &ld),
+        language: attr_of(doc, "html", "lang")
+            .filter(|l| !l.trim().is_empty())
+            .or_else(|| meta.get("og:locale")),
         outlet,
     }
 }

@@ -40,6 +40,7 @@ const URL: &[&str] = &["url", "link", "canonical_url", "source_url"];
 const AUTHORS: &[&str] = &["authors", "author", "byline", "creator"];
 const ID: &[&str] = &["id", "_id", "uuid", "guid", "doc_id"];
 const DATELINE: &[&str] = &["dateline"];
+const LANGUAGE: &[&str] = &["language", "lang", "inLanguage", "locale"];
 
 /// One line of a JSON Lines file (numbered from 1); blank lines are nothing.
 pub fn read_json_line(file: &SourceFile, line_no: usize, line: &str, sink: &mut dyn FnMut(Item)) {
@@ -148,6 +149,11 @@ pub fn fill_meta(article: &mut Article, obj: &Map<String, Value>, overwrite: boo
         overwrite,
     );
     set(&mut article.url, first_text(obj, URL), overwrite);
+    set(
+        &mut article.raw.language,
+        first_text(obj, LANGUAGE),
+        overwrite,
+    );
     let authors = first_list(obj, AUTHORS);
     if !authors.is_empty() && (overwrite || article.raw.authors.is_empty()) {
         article.raw.authors = authors;

@@ -17,5 +17,6 @@ pub fn read(file: &SourceFile, content: &str, sink: &mut dyn FnMut(Item)) {
     article.raw.outlet = page.outlet;
     article.raw.date = page.date;
     article.raw.authors = page.authors;
+    article.raw.language = page.language;
     sink(Item::Article(Box::new(article)));
 }

@@ -22,6 +22,7 @@ pub fn results_json(r: &SearchResults, facet_limit: usize, interval: Option<Inte
                 "people": h.people,
                 "places": h.places,
                 "countries": h.countries,
+                "language": h.language,
                 "url": h.url,
                 "path": h.path,
                 "snippets": h.snippets.iter().map(|f| json!({"text": f.text, "highlights": f.highlights})).collect::<Vec<_>>(),

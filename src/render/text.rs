@@ -89,6 +89,7 @@ const FACET_LABELS: &[(&str, &str)] = &[
     ("places", "Places"),
     ("countries", "Countries"),
     ("authors", "Authors"),
+    ("language", "Languages"),
     ("speakers", "Quoted"),
 ];
 

@@ -56,6 +56,8 @@ pub struct SearchRequest {
     pub explain: bool,
     /// Fold near-duplicates (the same wire story in several outlets) into one hit.
     pub collapse: bool,
+    /// Only articles in this language (a code or a name, as `lang:` takes).
+    pub language: Option<String>,
 }
 
 impl Default for SearchRequest {
@@ -75,6 +77,7 @@ impl Default for SearchRequest {
             fuzzy: false,
             explain: false,
             collapse: true,
+            language: None,
         }
     }
 }
@@ -91,6 +94,8 @@ pub struct Hit {
     pub people: Vec<String>,
     pub places: Vec<String>,
     pub countries: Vec<String>,
+    /// ISO 639-1 code of the article's language, when known.
+    pub language: Option<String>,
     /// Who is quoted, and the quotations (character offsets into the body).
     pub speakers: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -325,6 +330,8 @@ impl Engine {
         let mut wanted: Vec<String> = vec![value.to_string()];
         match field {
             "outlet" => wanted.push(self.extractor.outlets.canonical(value)),
+            // `lang:French`, `lang:fr`, `lang:pt-BR`: the code the index holds.
+            "language" => wanted.extend(crate::lang::normalize(value).map(String::from)),
             "people" | "speakers" | "places" | "countries" => {
                 if let Some(form) = gaz.lookup(value) {
                     for e in &form.entities {
@@ -544,6 +551,7 @@ impl Engine {
             people: all(f.people),
             places: all(f.places),
             countries: all(f.countries),
+            language: text(f.language),
             speakers: all(f.speakers),
             quotes: text(f.quotes)
                 .map(|q| crate::extract::quotes::decode(&q, &body))
@@ -589,11 +597,15 @@ pub fn stored_body(engine: &Engine, doc: &TantivyDocument) -> String {
     stored_text(doc, engine.fields.body).unwrap_or_default()
 }
 
-/// A stored text field's first value.
+/// A stored text field's first value (text written pre-tokenized, as other
+/// languages are, is stored with its tokens: its text is the value).
 pub(crate) fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(String::from)
+    use tantivy::schema::document::{ReferenceValue, ReferenceValueLeaf};
+    match doc.get_first(field)?.as_value() {
+        ReferenceValue::Leaf(ReferenceValueLeaf::Str(s)) => Some(s.to_string()),
+        ReferenceValue::Leaf(ReferenceValueLeaf::PreTokStr(p)) => Some(p.text.clone()),
+        _ => None,
+    }
 }
 
 /// Every value of a stored multi-valued text field (people, places...).

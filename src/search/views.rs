@@ -15,12 +15,13 @@ use super::{Engine, Fragment, Hit, Interval, SearchRequest, SearchResults};
 use crate::index::store::Manifest;
 
 /// Facet fields a search can count.
-pub const FACETS: [&str; 7] = [
+pub const FACETS: [&str; 8] = [
     "outlet",
     "people",
     "places",
     "countries",
     "authors",
+    "language",
     "speakers",
     "date",
 ];

@@ -27,6 +27,7 @@ use super::concepts::{self, MAX_NAME_WORDS};
 use super::tree::{Clause, Filter, Node, Occur, Phrase, QueryTree, Scope, Word};
 use crate::extract::Entity;
 use crate::index::schema::{analyze, exact_analyzer, news_analyzer};
+use crate::lang::analysis::{self as lang_analysis, LangStemmer};
 use crate::search::{Engine, SearchRequest};
 
 /// Title weight relative to the body. BM25's length normalisation already
@@ -91,6 +92,7 @@ pub fn compile(engine: &Engine, tree: QueryTree, request: &SearchRequest) -> Com
         all_capitals: tree.all_capitals,
         stems: news_analyzer(),
         exact: exact_analyzer(),
+        other_languages: other_languages(engine),
         marks: Marks::default(),
         typed: Vec::new(),
         notices: tree.notices.clone(),
@@ -105,6 +107,9 @@ pub fn compile(engine: &Engine, tree: QueryTree, request: &SearchRequest) -> Com
         && let Some(q) = c.proximity(&tree)
     {
         clauses.push((TantivyOccur::Should, q));
+    }
+    if let Some(language) = &request.language {
+        clauses.push((TantivyOccur::Must, c.names_filter("language", language)));
     }
     if let Some(range) = date_range(engine, request) {
         clauses.push((TantivyOccur::Must, range));
@@ -131,9 +136,43 @@ struct Compiler<'a> {
     all_capitals: bool,
     stems: TextAnalyzer,
     exact: TextAnalyzer,
+    /// When the index holds articles in other languages: a stemmer for each
+    /// of them that has one (see `lang::analysis`); `None` for English only.
+    other_languages: Option<Vec<LangStemmer>>,
     marks: Marks,
     typed: Vec<Word>,
     notices: Vec<String>,
+}
+
+/// A language's stems are searched only when at least this share of the
+/// index's articles is in it. Language-tagged stems are rare terms in an index
+/// of another language, so a few misdetected articles (8 Reuters earnings
+/// tables read as French) would take the top ranks on their high IDF; their
+/// surfaces are still searched.
+const MIN_LANGUAGE_SHARE: f64 = 0.01;
+
+/// The languages other than English that the index's articles are in, with
+/// a stemmer for those that have one and enough articles.
+fn other_languages(engine: &Engine) -> Option<Vec<LangStemmer>> {
+    let codes = engine.field_terms("language");
+    let others: Vec<&String> = codes.iter().filter(|c| *c != "en").collect();
+    if others.is_empty() {
+        return None;
+    }
+    let searcher = engine.reader.searcher();
+    let total = searcher.num_docs() as f64;
+    let enough = |code: &str| {
+        let term = Term::from_field_text(engine.fields.language, code);
+        searcher.doc_freq(&term).unwrap_or(0) as f64 >= MIN_LANGUAGE_SHARE * total
+    };
+    Some(
+        others
+            .into_iter()
+            .filter(|c| enough(c))
+            .filter_map(|c| crate::lang::lookup(c))
+            .filter_map(LangStemmer::for_language)
+            .collect(),
+    )
 }
 
 fn occur_of(o: Occur) -> TantivyOccur {
@@ -318,8 +357,12 @@ impl Compiler<'_> {
             return None;
         }
         let gaz = &self.engine.extractor.gazetteer;
+        let mut other_names: Vec<&str> = Vec::new();
         let (names, entity) = match concepts::named_entity(gaz, &phrase) {
             Some((entity, names)) => {
+                if self.other_languages.is_some() {
+                    other_names = gaz.names_in_other_languages(entity);
+                }
                 let canonical = match entity {
                     Entity::Person(p) => Some(("people", gaz.people[p as usize].clone())),
                     Entity::Place(p) => Some(("places", gaz.places[p as usize].name.clone())),
@@ -347,10 +390,22 @@ impl Compiler<'_> {
                     self.marks.words.push(name.clone());
                 }
             }
-            if let Some(s) = self.spelling(name)
-                && !spellings.iter().any(|x| same_spelling(x, &s))
-            {
-                spellings.push(s);
+            let found = self
+                .spelling(name)
+                .into_iter()
+                .chain(self.other_spellings(name));
+            for s in found {
+                if !spellings.iter().any(|x| same_spelling(x, &s)) {
+                    spellings.push(s);
+                }
+            }
+        }
+        // Its names in other scripts, as articles in those languages hold them.
+        for name in other_names {
+            for s in self.other_spellings(name) {
+                if !spellings.iter().any(|x| same_spelling(x, &s)) {
+                    spellings.push(s);
+                }
             }
         }
         (!spellings.is_empty()).then_some(Concept { spellings, entity })
@@ -363,7 +418,19 @@ impl Compiler<'_> {
         } else {
             text
         };
-        let main = self.spelling(text)?;
+        let english = self.spelling(text);
+        let others = self.other_spellings(text);
+        let main = match english {
+            Some(main) => main,
+            // Nothing the English analysis keeps (a lone CJK character...).
+            None if others.is_empty() => return None,
+            None => {
+                return Some(Concept {
+                    spellings: others,
+                    entity: None,
+                });
+            }
+        };
         if !excluded {
             self.marks.words.push(text.to_string());
         }
@@ -386,6 +453,14 @@ impl Compiler<'_> {
             }
             spellings.push(Spelling::Fuzzy(stem.clone(), distance));
         }
+        for s in others
+            .into_iter()
+            .chain(self.surname_in_other_scripts(text))
+        {
+            if !same_spelling(&main, &s) && !spellings.iter().any(|x| same_spelling(x, &s)) {
+                spellings.push(s);
+            }
+        }
         spellings.insert(0, main);
         Some(Concept {
             spellings,
@@ -401,6 +476,43 @@ impl Compiler<'_> {
             1 => terms.pop().map(Spelling::Term),
             _ => Some(Spelling::Run(terms)),
         }
+    }
+
+    /// How articles in other languages hold a text (their analysis writes
+    /// the same fields): surfaces, and stems in each of their languages.
+    fn other_spellings(&self, text: &str) -> Vec<Spelling> {
+        let Some(stemmers) = &self.other_languages else {
+            return Vec::new();
+        };
+        lang_analysis::query_spellings(text, stemmers)
+            .into_iter()
+            .map(|mut run| {
+                if run.len() == 1 {
+                    Spelling::Term(run.pop().unwrap_or_default())
+                } else {
+                    Spelling::Run(run)
+                }
+            })
+            .collect()
+    }
+
+    /// A lone surname of exactly one person the gazetteer knows (`Pompeo`)
+    /// also matches that person's names in other scripts (蓬佩奥, 폼페이오):
+    /// in English text the surname itself is what matches, so English
+    /// ranking is unchanged. Only when the index has other languages.
+    fn surname_in_other_scripts(&self, word: &str) -> Vec<Spelling> {
+        if self.other_languages.is_none() {
+            return Vec::new();
+        }
+        let gaz = &self.engine.extractor.gazetteer;
+        let Some([person]) = gaz.by_surname().get(word).map(Vec::as_slice) else {
+            return Vec::new();
+        };
+        gaz.names_in_other_languages(Entity::Person(*person))
+            .into_iter()
+            .filter(|name| name.chars().any(|c| c.is_alphabetic() && !is_latin(c)))
+            .flat_map(|name| self.other_spellings(name))
+            .collect()
     }
 
     fn concept(&self, concept: Concept, scope: Scope) -> Option<Box<dyn Query>> {
@@ -440,29 +552,48 @@ impl Compiler<'_> {
 
     /// A quoted phrase: the unstemmed fields, word for word.
     fn phrase(&mut self, phrase: &Phrase, excluded: bool) -> Option<Box<dyn Query>> {
-        let terms = analyze(&mut self.exact, &phrase.text);
-        if terms.is_empty() {
+        let mut forms = vec![analyze(&mut self.exact, &phrase.text)];
+        if self.other_languages.is_some() {
+            // Other languages' exact copies hold their surfaces, unstemmed.
+            forms.push(lang_analysis::surface_terms(&phrase.text));
+        }
+        forms.retain(|f| !f.is_empty());
+        forms.dedup();
+        if forms.is_empty() {
             return None;
         }
         if !excluded {
             self.marks.exact.push(phrase.text.clone());
         }
         let fields = self.text_fields(phrase.scope, true);
-        Some(per_field(&fields, |field| match terms.as_slice() {
-            [one] => term_query(field, one),
-            _ => phrase_query(field, &terms, phrase.slop),
-        }))
+        let mut alternatives: Vec<Box<dyn Query>> = forms
+            .iter()
+            .map(|terms| {
+                per_field(&fields, |field| match terms.as_slice() {
+                    [one] => term_query(field, one),
+                    _ => phrase_query(field, terms, phrase.slop),
+                })
+            })
+            .collect();
+        if alternatives.len() == 1 {
+            return alternatives.pop();
+        }
+        Some(Box::new(DisjunctionMaxQuery::new(alternatives)))
     }
 
     fn filter(&self, filter: &Filter) -> Box<dyn Query> {
-        let name = filter.field.index_field();
+        self.names_filter(filter.field.index_field(), &filter.value)
+    }
+
+    /// Articles whose names field `name` holds what `value` resolves to.
+    fn names_filter(&self, name: &str, value: &str) -> Box<dyn Query> {
         let field = self
             .engine
             .index
             .schema()
             .get_field(name)
             .expect("name fields are in the schema");
-        let values = self.engine.resolve(name, &filter.value);
+        let values = self.engine.resolve(name, value);
         if values.is_empty() {
             // Nothing in the index has that name: the filter matches nothing.
             return Box::new(EmptyQuery);
@@ -545,6 +676,11 @@ impl Compiler<'_> {
         };
         Some(Box::new(BoostQuery::new(together, PROXIMITY_WEIGHT)))
     }
+}
+
+/// Latin letters (with accents): the script English text is written in.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
 /// A fixed score for articles whose extracted-names field holds `value`.

@@ -34,6 +34,8 @@ pub const FIELD_NAMES: &[(&str, FieldName)] = &[
     ("said", FieldName::Names(NameField::Speakers)),
     ("speaker", FieldName::Names(NameField::Speakers)),
     ("speakers", FieldName::Names(NameField::Speakers)),
+    ("lang", FieldName::Names(NameField::Language)),
+    ("language", FieldName::Names(NameField::Language)),
 ];
 
 #[derive(Debug, Clone, PartialEq)]

@@ -42,6 +42,7 @@ pub enum NameField {
     Authors,
     /// `said:Pompeo`: articles that quote the person.
     Speakers,
+    Language,
 }
 
 impl NameField {
@@ -54,6 +55,7 @@ impl NameField {
             NameField::Countries => "countries",
             NameField::Authors => "authors",
             NameField::Speakers => "speakers",
+            NameField::Language => "language",
         }
     }
 }
