@@ -14,18 +14,6 @@ use super::stories::Story;
 use super::{Engine, Fragment, Hit, Interval, SearchRequest, SearchResults};
 use crate::index::store::Manifest;
 
-/// Facet fields a search can count.
-pub const FACETS: [&str; 8] = [
-    "outlet",
-    "people",
-    "places",
-    "countries",
-    "authors",
-    "language",
-    "speakers",
-    "date",
-];
-
 /// An option value the engine cannot use (an unknown facet...): the caller's
 /// mistake, so the server answers 400 rather than 500.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,10 +77,12 @@ pub fn choose_facets(fields: &[String], request: &mut SearchRequest) -> Result<(
     if fields.is_empty() {
         return Ok(());
     }
-    if let Some(f) = fields.iter().find(|f| !FACETS.contains(&f.as_str())) {
+    // The name fields of the schema, and the date.
+    let known = |f: &str| f == "date" || crate::index::schema::FACET_FIELDS.contains(&f);
+    if let Some(f) = fields.iter().find(|f| !known(f)) {
         return Err(InvalidOption(format!(
-            "unknown facet {f:?} (known: {})",
-            FACETS.join(", ")
+            "unknown facet {f:?} (known: {}, date)",
+            crate::index::schema::FACET_FIELDS.join(", ")
         ))
         .into());
     }
