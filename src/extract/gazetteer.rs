@@ -119,11 +119,54 @@ fn caseless_hash(name: &str) -> u64 {
             hasher.write_u32(u32::from(b.to_ascii_lowercase()));
         }
     } else {
-        for c in name.chars().flat_map(char::to_lowercase) {
-            hasher.write_u32(c as u32);
+        for c in name.chars() {
+            if c.is_ascii() {
+                hasher.write_u32(u32::from(c.to_ascii_lowercase()));
+            } else if let Some(lower) = simple_lower(c) {
+                hasher.write_u32(lower as u32);
+            } else {
+                for lower in c.to_lowercase() {
+                    hasher.write_u32(lower as u32);
+                }
+            }
         }
     }
     hasher.finish()
+}
+
+/// The lower case of a character whose lower case is one character found
+/// without the case tables: caseless scripts, Latin-1 and basic Cyrillic
+/// (the names in other scripts are mostly these).
+fn simple_lower(c: char) -> Option<char> {
+    let code = c as u32;
+    let lower = match code {
+        0xC0..=0xDE if code != 0xD7 => code + 0x20,
+        0xDF..=0xFF => code,
+        0x0400..=0x040F => code + 0x50,
+        0x0410..=0x042F => code + 0x20,
+        0x0430..=0x045F => code,
+        _ if is_caseless(c) => code,
+        _ => return None,
+    };
+    char::from_u32(lower)
+}
+
+/// Scripts without letter case (Hebrew, Arabic, Indic, Thai, Hangul, kana,
+/// CJK): lower-casing leaves them as they are, so the names in other scripts
+/// loaded at every start skip the case tables.
+fn is_caseless(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0590..=0x08FF
+            | 0x0900..=0x0DFF
+            | 0x0E00..=0x0EFF
+            | 0x1100..=0x11FF
+            | 0x2E80..=0x9FFF
+            | 0xAC00..=0xD7AF
+            | 0xF900..=0xFAFF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF
+    )
 }
 
 /// A gazetteer hit in a text, in bytes.
@@ -377,5 +420,41 @@ impl Gazetteer {
             Entity::Place(p) => Some(self.places[p as usize].country),
             Entity::Person(_) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_lower_cases_agree_with_unicode() {
+        for range in [
+            0x0590..=0x08FF,
+            0x0900..=0x0DFF,
+            0x0E00..=0x0EFF,
+            0x1100..=0x11FF,
+            0x2E80..=0x9FFF,
+            0xAC00..=0xD7AF,
+            0xF900..=0xFAFF,
+            0xFB50..=0xFDFF,
+            0xFE70..=0xFEFF,
+        ] {
+            for c in range.filter_map(char::from_u32) {
+                assert!(is_caseless(c));
+                let lower: String = c.to_lowercase().collect();
+                assert_eq!(lower, c.to_string(), "{c:?}");
+            }
+        }
+        for c in (0xC0..=0x45F).filter_map(char::from_u32) {
+            if let Some(lower) = simple_lower(c) {
+                let expected: Vec<char> = c.to_lowercase().collect();
+                assert_eq!(vec![lower], expected, "{c:?}");
+            }
+        }
+        assert_eq!(caseless_hash("Бразилия"), caseless_hash("БРАЗИЛИЯ"));
+        assert_eq!(caseless_hash("ÉLYSÉE"), caseless_hash("élysée"));
+        assert_eq!(caseless_hash("Korea"), caseless_hash("KOREA"));
+        assert_ne!(caseless_hash("巴西"), caseless_hash("巴"));
     }
 }
