@@ -258,8 +258,17 @@ fn formats_corpus(into: &Path) -> PathBuf {
     dir
 }
 
-/// (unique word, title, outlet, date, authors) of every fixture article.
-const FORMAT_ARTICLES: &[(&str, &str, Option<&str>, Option<&str>, &[&str])] = &[
+/// (unique word, title, outlet, date, authors) of a fixture article.
+type FormatArticle = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [&'static str],
+);
+
+/// Every fixture article.
+const FORMAT_ARTICLES: &[FormatArticle] = &[
     // .txt with a NAME.meta.json sidecar
     (
         "quokka",

@@ -179,13 +179,10 @@ pub fn authors(raw_authors: &[String], bylines: &[String], outlets: &Outlets) ->
             let rest = &line[i + 4..];
             let rest = rest.split(';').next().unwrap_or(rest);
             rest.split(" in ").next().unwrap_or(rest)
-        } else if let Some(rest) = line
-            .strip_prefix("By ")
-            .or_else(|| line.strip_prefix("BY "))
-        {
-            rest
         } else {
-            ""
+            line.strip_prefix("By ")
+                .or_else(|| line.strip_prefix("BY "))
+                .unwrap_or_default()
         };
         // "with NBC News World News": what follows "with" is the publisher.
         let names_part = names_part.split(" with ").next().unwrap_or("");
