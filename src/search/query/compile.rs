@@ -13,6 +13,7 @@
 //!   Baker" ranks articles about him above ones that mention a Baker once;
 //! - plain words that stand together (a few positions apart) add a phrase score.
 
+use std::collections::HashMap;
 use std::ops::Bound;
 
 use tantivy::Term;
@@ -96,6 +97,7 @@ pub fn compile(engine: &Engine, tree: QueryTree, request: &SearchRequest) -> Com
         marks: Marks::default(),
         typed: Vec::new(),
         notices: tree.notices.clone(),
+        named: HashMap::new(),
     };
     let mut clauses: Vec<(TantivyOccur, Box<dyn Query>)> = Vec::new();
     let text = c.group(&tree.root, false);
@@ -142,6 +144,9 @@ struct Compiler<'a> {
     marks: Marks,
     typed: Vec<Word>,
     notices: Vec<String>,
+    /// Gazetteer answers per phrase: a run of words is looked up both for
+    /// the concept it names and for the boost of a name only extraction knows.
+    named: HashMap<String, Option<(Entity, Vec<String>)>>,
 }
 
 /// A language's stems are searched only when at least this share of the
@@ -323,7 +328,7 @@ impl Compiler<'_> {
     /// gazetteer does not know it. Extraction may take a headline's words for
     /// a name ("The Clinton Legacy"), so the words stay concepts of their own:
     /// this only adds to the articles that carry the name.
-    fn extracted_name(&self, clauses: &[Clause]) -> Option<Box<dyn Query>> {
+    fn extracted_name(&mut self, clauses: &[Clause]) -> Option<Box<dyn Query>> {
         let words: Vec<&str> = clauses
             .iter()
             .take(MAX_NAME_WORDS)
@@ -334,15 +339,23 @@ impl Compiler<'_> {
                 _ => None,
             })
             .collect();
-        let gaz = &self.engine.extractor.gazetteer;
         (2..=words.len()).rev().find_map(|n| {
             let phrase = words[..n].join(" ");
-            if concepts::named_entity(gaz, &phrase).is_some() {
+            if self.named_entity(&phrase).is_some() {
                 return None;
             }
             let value = self.engine.indexed_person(&phrase)?;
             Some(entity_boost(self.engine.fields.people, &value))
         })
+    }
+
+    /// `concepts::named_entity`, asked once per phrase.
+    fn named_entity(&mut self, phrase: &str) -> Option<(Entity, Vec<String>)> {
+        let gaz = &self.engine.extractor.gazetteer;
+        self.named
+            .entry(phrase.to_string())
+            .or_insert_with(|| concepts::named_entity(gaz, phrase))
+            .clone()
     }
 
     /// The concept a run of words names, if it names a person, place or
@@ -356,9 +369,10 @@ impl Compiler<'_> {
         if phrase.trim().is_empty() {
             return None;
         }
+        let known = self.named_entity(&phrase);
         let gaz = &self.engine.extractor.gazetteer;
         let mut other_names: Vec<&str> = Vec::new();
-        let (names, entity) = match concepts::named_entity(gaz, &phrase) {
+        let (names, entity) = match known {
             Some((entity, names)) => {
                 if self.other_languages.is_some() {
                     other_names = gaz.names_in_other_languages(entity);
