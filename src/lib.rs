@@ -5,12 +5,14 @@
 //! outlet, date, authors, people and places, [`index`] writes them to a
 //! tantivy index, [`search`] answers queries with hits, snippets and facets,
 //! [`render`] prints those for people or programs, and [`serve`] offers them
-//! as a web page and a JSON API.
+//! as a web page and a JSON API; [`export`] writes the articles out as tables
+//! or as files a search cluster loads.
 
 pub mod article;
 pub mod bench;
 pub mod clean;
 pub mod coverage;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod ingest;

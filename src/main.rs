@@ -100,6 +100,23 @@ enum Command {
     ///   communique schema > schema.json
     #[command(verbatim_doc_comment)]
     Schema,
+    /// Write the index's articles, cleaned and with every extracted field, to a table
+    /// for pandas, R, DuckDB or a spreadsheet, or to files a search cluster loads.
+    /// Streamed: memory stays flat whatever the size of the index.
+    ///
+    /// Formats: jsonl (as `extract --json`), csv (lists joined with "; ", quotes as
+    /// JSON), parquet (list columns, quotation structs, a UTC timestamp); opensearch
+    /// (a folder: index-template.json for OpenSearch or Elasticsearch 8, bulk-NNNN.ndjson
+    /// files of at most 50 MB, a README with the curl commands) and quickwit (a folder:
+    /// index-config.yaml and docs-NNNN.ndjson). Every row has a duplicate_group: the id
+    /// of the first article of its near-duplicate group, over the whole index.
+    ///
+    /// Examples:
+    ///   communique export --format parquet articles.parquet
+    ///   communique export --format csv --query 'Pompeo Pyongyang' --since 2018 pompeo.csv
+    ///   communique export --format opensearch cluster-load/
+    #[command(verbatim_doc_comment)]
+    Export(cli::export::ExportArgs),
     /// Serve a web page and a JSON API over the index.
     ///
     /// Examples:
@@ -186,6 +203,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cli::quotes::run(args),
         Command::Similar(args) => cli::show::run_similar(args),
         Command::Serve(args) => cli::serve::run(args),
+        Command::Export(args) => cli::export::run_export(args),
         Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),
         Command::Man => cli::completions::run_man(Cli::command()),
         Command::Schema => writeln!(std::io::stdout().lock(), "{}", schema_document())

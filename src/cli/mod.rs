@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod completions;
+pub mod export;
 pub mod extract;
 pub mod index;
 pub mod quotes;

@@ -169,46 +169,59 @@ impl Fingerprint {
 /// per fingerprint plus one `similarity` per candidate pair (0.1 s for the
 /// 30,000 articles of article-bias-prediction on one core).
 pub fn group_near_duplicates(prints: &[Fingerprint], threshold: f32) -> Vec<usize> {
-    let n = prints.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    group_near_duplicates_by(prints.len(), |i| Some(prints[i].clone()), threshold)
+        .into_iter()
+        .map(|g| g as usize)
+        .collect()
+}
+
+/// [`group_near_duplicates`] over `n` fingerprints read on demand (`print(i)`,
+/// `None` for a document without one), one band at a time: it holds 16 bytes
+/// per document, never the fingerprints, so an export can group an index of
+/// any size from its fingerprint column. Same groups as holding them all:
+/// the groups are the connected components of the same links, whatever
+/// order the candidate pairs are met in.
+pub fn group_near_duplicates_by(
+    n: usize,
+    mut print: impl FnMut(usize) -> Option<Fingerprint>,
+    threshold: f32,
+) -> Vec<u32> {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut keys: Vec<(u64, u32)> = Vec::new();
-    for (i, p) in prints.iter().enumerate() {
-        if p.is_linkable() {
-            for band in 0..BANDS {
+    for band in 0..BANDS {
+        keys.clear();
+        for i in 0..n {
+            if let Some(p) = print(i).filter(Fingerprint::is_linkable) {
                 keys.push((p.band_key(band), i as u32));
             }
         }
-    }
-    keys.sort_unstable();
-    let mut start = 0;
-    while start < keys.len() {
-        let key = keys[start].0;
-        let mut end = start + 1;
-        while end < keys.len() && keys[end].0 == key {
-            end += 1;
-        }
-        let bucket = &keys[start..end];
-        for (x, &(_, a)) in bucket.iter().enumerate() {
-            for &(_, b) in &bucket[x + 1..] {
-                let (a, b) = (a as usize, b as usize);
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                if ra != rb && prints[a].similarity(&prints[b]) >= threshold {
-                    // The smaller index becomes the root, so every root is
-                    // its group's first member.
-                    let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-                    parent[hi] = lo;
+        keys.sort_unstable();
+        for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
+            for (x, &(_, a)) in bucket.iter().enumerate() {
+                for &(_, b) in &bucket[x + 1..] {
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    if ra == rb {
+                        continue;
+                    }
+                    let similar = print(a as usize)
+                        .zip(print(b as usize))
+                        .is_some_and(|(pa, pb)| pa.similarity(&pb) >= threshold);
+                    if similar {
+                        // The smaller index becomes the root, so every root is
+                        // its group's first member.
+                        parent[ra.max(rb) as usize] = ra.min(rb);
+                    }
                 }
             }
         }
-        start = end;
     }
-    (0..n).map(|i| find(&mut parent, i)).collect()
+    (0..n as u32).map(|i| find(&mut parent, i)).collect()
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
+fn find(parent: &mut [u32], mut i: u32) -> u32 {
+    while parent[i as usize] != i {
+        parent[i as usize] = parent[parent[i as usize] as usize];
+        i = parent[i as usize];
     }
     i
 }

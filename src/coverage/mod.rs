@@ -11,4 +11,5 @@ mod fingerprint;
 
 pub use fingerprint::{
     BANDS, DEFAULT_THRESHOLD, Fingerprint, K, MIN_WORDS, ROWS, SHINGLE, group_near_duplicates,
+    group_near_duplicates_by,
 };

@@ -4,6 +4,7 @@ mod build;
 pub mod schema;
 mod stem_cache;
 pub mod store;
+pub mod stored;
 
 pub use build::{
     BuildOptions, BuildReport, UpdateCounts, build, prepare, prepare_with, to_document,

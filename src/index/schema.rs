@@ -55,6 +55,9 @@ pub const FACET_FIELDS: &[&str] = &[
     "speakers",
 ];
 
+/// Name fields an article may hold several values of.
+pub const NAME_LIST_FIELDS: &[&str] = &["authors", "people", "places", "countries", "speakers"];
+
 pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
     let text = TextOptions::default()
@@ -86,7 +89,7 @@ pub fn build_schema() -> Schema {
             .set_fast()
             .set_precision(DateTimePrecision::Seconds),
     );
-    for field in ["authors", "people", "places", "countries", "speakers"] {
+    for &field in NAME_LIST_FIELDS {
         b.add_text_field(field, name.clone());
     }
     b.add_text_field("quotes", STORED);

@@ -17,12 +17,13 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{MoreLikeThisQuery, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 use crate::extract::{Entity, Extractor, name_key};
 use crate::index::schema::{FACET_FIELDS, Fields};
 use crate::index::store;
+pub(crate) use crate::index::stored::{stored_all, stored_date, stored_text};
 pub use facets::FacetCounts;
 pub use query::{Compiled, QueryError, QueryTree};
 pub use snippets::{Fragment, Highlighter};
@@ -565,13 +566,6 @@ impl Engine {
     }
 }
 
-pub(crate) fn stored_date(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_datetime())
-        .and_then(|d| Utc.timestamp_opt(d.into_timestamp_secs(), 0).single())
-        .map(|d| crate::article::format_date(&d))
-}
-
 /// The stored fingerprint of each ranked document, read per segment in one
 /// sorted pass over the column's dictionary (one block decode per block).
 fn fingerprints(
@@ -595,24 +589,6 @@ fn fingerprints(
 /// The cleaned text of a stored article.
 pub fn stored_body(engine: &Engine, doc: &TantivyDocument) -> String {
     stored_text(doc, engine.fields.body).unwrap_or_default()
-}
-
-/// A stored text field's first value (text written pre-tokenized, as other
-/// languages are, is stored with its tokens: its text is the value).
-pub(crate) fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    use tantivy::schema::document::{ReferenceValue, ReferenceValueLeaf};
-    match doc.get_first(field)?.as_value() {
-        ReferenceValue::Leaf(ReferenceValueLeaf::Str(s)) => Some(s.to_string()),
-        ReferenceValue::Leaf(ReferenceValueLeaf::PreTokStr(p)) => Some(p.text.clone()),
-        _ => None,
-    }
-}
-
-/// Every value of a stored multi-valued text field (people, places...).
-pub(crate) fn stored_all(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
-    doc.get_all(field)
-        .filter_map(|v| v.as_str().map(String::from))
-        .collect()
 }
 
 /// Facet values most frequent first, as shown and printed.

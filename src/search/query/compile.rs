@@ -599,30 +599,8 @@ impl Compiler<'_> {
         self.names_filter(filter.field.index_field(), &filter.value)
     }
 
-    /// Articles whose names field `name` holds what `value` resolves to.
     fn names_filter(&self, name: &str, value: &str) -> Box<dyn Query> {
-        let field = self
-            .engine
-            .index
-            .schema()
-            .get_field(name)
-            .expect("name fields are in the schema");
-        let values = self.engine.resolve(name, value);
-        if values.is_empty() {
-            // Nothing in the index has that name: the filter matches nothing.
-            return Box::new(EmptyQuery);
-        }
-        let terms = values
-            .iter()
-            .map(|v| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(field, v),
-                    IndexRecordOption::Basic,
-                ));
-                (TantivyOccur::Should, q)
-            })
-            .collect();
-        Box::new(BooleanQuery::new(terms))
+        names_filter(self.engine, name, value)
     }
 
     /// Fields a scope searches, each with its weight.
@@ -759,6 +737,48 @@ fn phrase_query(field: Field, terms: &[String], slop: u32) -> Box<dyn Query> {
     let mut q = PhraseQuery::new(terms);
     q.set_slop(slop);
     Box::new(q)
+}
+
+/// Articles whose names field `name` holds what `value` resolves to.
+fn names_filter(engine: &Engine, name: &str, value: &str) -> Box<dyn Query> {
+    let field = engine
+        .index
+        .schema()
+        .get_field(name)
+        .expect("name fields are in the schema");
+    let values = engine.resolve(name, value);
+    if values.is_empty() {
+        // Nothing in the index has that name: the filter matches nothing.
+        return Box::new(EmptyQuery);
+    }
+    let terms = values
+        .iter()
+        .map(|v| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ));
+            (TantivyOccur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(terms))
+}
+
+/// What a request's filters (dates, language) let through, with no words to
+/// match: every article when there are none. `export` without a query.
+pub fn compile_filters(engine: &Engine, request: &SearchRequest) -> Box<dyn Query> {
+    let mut clauses: Vec<(TantivyOccur, Box<dyn Query>)> =
+        vec![(TantivyOccur::Must, Box::new(AllQuery))];
+    if let Some(language) = &request.language {
+        clauses.push((
+            TantivyOccur::Must,
+            names_filter(engine, "language", language),
+        ));
+    }
+    if let Some(range) = date_range(engine, request) {
+        clauses.push((TantivyOccur::Must, range));
+    }
+    Box::new(BooleanQuery::new(clauses))
 }
 
 fn date_range(engine: &Engine, request: &SearchRequest) -> Option<Box<dyn Query>> {

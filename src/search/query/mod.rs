@@ -10,7 +10,7 @@ pub mod grammar;
 pub mod lexer;
 pub mod tree;
 
-pub use compile::{Compiled, Marks, TITLE_WEIGHT, compile};
+pub use compile::{Compiled, Marks, TITLE_WEIGHT, compile, compile_filters};
 pub use grammar::parse;
 pub use lexer::MAX_QUERY_CHARS;
 pub use tree::{
