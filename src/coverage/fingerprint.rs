@@ -197,6 +197,11 @@ pub fn group_near_duplicates_by(
         }
         keys.sort_unstable();
         for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
+            // A bucket already one group (an earlier band linked it) needs no pairs.
+            let first = find(&mut parent, bucket[0].1);
+            if bucket[1..].iter().all(|&(_, m)| find(&mut parent, m) == first) {
+                continue;
+            }
             for (x, &(_, a)) in bucket.iter().enumerate() {
                 for &(_, b) in &bucket[x + 1..] {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));

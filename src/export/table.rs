@@ -141,8 +141,8 @@ impl Sink for Csv {
 const BATCH_ROWS: usize = 1024;
 /// Row groups are closed at this many rows or bytes, whichever comes
 /// first: the writer holds one row group in memory.
-const ROW_GROUP_ROWS: usize = 16 * 1024;
-const ROW_GROUP_BYTES: usize = 64 << 20;
+const ROW_GROUP_ROWS: usize = 8 * 1024;
+const ROW_GROUP_BYTES: usize = 32 << 20;
 
 /// Parquet with list columns for names, a list of structs for quotations and
 /// a UTC timestamp for the date (milliseconds: Parquet has no seconds unit,
