@@ -199,7 +199,10 @@ pub fn group_near_duplicates_by(
         for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
             // A bucket already one group (an earlier band linked it) needs no pairs.
             let first = find(&mut parent, bucket[0].1);
-            if bucket[1..].iter().all(|&(_, m)| find(&mut parent, m) == first) {
+            if bucket[1..]
+                .iter()
+                .all(|&(_, m)| find(&mut parent, m) == first)
+            {
                 continue;
             }
             for (x, &(_, a)) in bucket.iter().enumerate() {

@@ -270,69 +270,56 @@ impl Chunks {
     }
 }
 
-/// An OpenSearch / Elasticsearch export folder.
-pub struct OpenSearch {
+/// A cluster export folder: its config files, then the documents as NDJSON
+/// files of at most [`MAX_FILE_BYTES`].
+pub struct ClusterFolder {
+    config_files: Vec<PathBuf>,
     chunks: Chunks,
     line: Vec<u8>,
+    /// OpenSearch's `_bulk` wants an action line before each document.
+    bulk_actions: bool,
 }
 
-impl OpenSearch {
-    pub fn create(dir: &Path, schema: &Schema) -> Result<OpenSearch> {
+impl ClusterFolder {
+    /// `index-template.json`, `README.md`, `bulk-NNNN.ndjson`.
+    pub fn opensearch(dir: &Path, schema: &Schema) -> Result<ClusterFolder> {
         prepare_folder(dir)?;
-        write_json(
-            &dir.join("index-template.json"),
-            &opensearch_template(schema)?,
-        )?;
-        std::fs::write(dir.join("README.md"), opensearch_readme())?;
-        Ok(OpenSearch {
+        let template = dir.join("index-template.json");
+        write_json(&template, &opensearch_template(schema)?)?;
+        let readme = dir.join("README.md");
+        std::fs::write(&readme, opensearch_readme())?;
+        Ok(ClusterFolder {
+            config_files: vec![template, readme],
             chunks: Chunks::new(dir, "bulk", MAX_FILE_BYTES),
             line: Vec::new(),
+            bulk_actions: true,
         })
     }
-}
 
-impl Sink for OpenSearch {
-    fn write(&mut self, row: &ExportRow) -> Result<()> {
-        self.line.clear();
-        let action = json!({"index": {"_index": INDEX_NAME, "_id": row.article.id}});
-        serde_json::to_writer(&mut self.line, &action)?;
-        self.line.push(b'\n');
-        serde_json::to_writer(&mut self.line, &cluster_document(row))?;
-        self.line.push(b'\n');
-        self.chunks.write_entry(&self.line)
-    }
-
-    fn finish(mut self: Box<Self>) -> Result<Vec<PathBuf>> {
-        self.chunks.close_file()?;
-        let dir = self.chunks.dir.clone();
-        let mut files = vec![dir.join("index-template.json"), dir.join("README.md")];
-        files.extend(self.chunks.files);
-        Ok(files)
-    }
-}
-
-/// A Quickwit export folder.
-pub struct Quickwit {
-    chunks: Chunks,
-    line: Vec<u8>,
-}
-
-impl Quickwit {
-    pub fn create(dir: &Path, schema: &Schema) -> Result<Quickwit> {
+    /// `index-config.yaml`, `README.md`, `docs-NNNN.ndjson`.
+    pub fn quickwit(dir: &Path, schema: &Schema) -> Result<ClusterFolder> {
         prepare_folder(dir)?;
-        let yaml = super::yaml::to_yaml(&quickwit_config(schema)?);
-        std::fs::write(dir.join("index-config.yaml"), yaml)?;
-        std::fs::write(dir.join("README.md"), quickwit_readme())?;
-        Ok(Quickwit {
+        let config = dir.join("index-config.yaml");
+        std::fs::write(&config, super::yaml::to_yaml(&quickwit_config(schema)?))?;
+        let readme = dir.join("README.md");
+        std::fs::write(&readme, quickwit_readme())?;
+        Ok(ClusterFolder {
+            config_files: vec![config, readme],
             chunks: Chunks::new(dir, "docs", MAX_FILE_BYTES),
             line: Vec::new(),
+            bulk_actions: false,
         })
     }
 }
 
-impl Sink for Quickwit {
+impl Sink for ClusterFolder {
     fn write(&mut self, row: &ExportRow) -> Result<()> {
         self.line.clear();
+        if self.bulk_actions {
+            let action = json!({"index": {"_index": INDEX_NAME, "_id": row.article.id}});
+            serde_json::to_writer(&mut self.line, &action)?;
+            self.line.push(b'\n');
+        }
         serde_json::to_writer(&mut self.line, &cluster_document(row))?;
         self.line.push(b'\n');
         self.chunks.write_entry(&self.line)
@@ -340,9 +327,8 @@ impl Sink for Quickwit {
 
     fn finish(mut self: Box<Self>) -> Result<Vec<PathBuf>> {
         self.chunks.close_file()?;
-        let dir = self.chunks.dir.clone();
-        let mut files = vec![dir.join("index-config.yaml"), dir.join("README.md")];
-        files.extend(self.chunks.files);
+        let mut files = std::mem::take(&mut self.config_files);
+        files.extend(std::mem::take(&mut self.chunks.files));
         Ok(files)
     }
 }

@@ -65,8 +65,8 @@ fn open_sink(
         Format::Jsonl => Box::new(table::JsonLines::create(out)?),
         Format::Csv => Box::new(table::Csv::create(out)?),
         Format::Parquet => Box::new(table::Parquet::create(out)?),
-        Format::Opensearch => Box::new(cluster::OpenSearch::create(out, schema)?),
-        Format::Quickwit => Box::new(cluster::Quickwit::create(out, schema)?),
+        Format::Opensearch => Box::new(cluster::ClusterFolder::opensearch(out, schema)?),
+        Format::Quickwit => Box::new(cluster::ClusterFolder::quickwit(out, schema)?),
     })
 }
 
