@@ -243,6 +243,10 @@ fn write_generation(
     let mut writer: IndexWriter = index
         .writer_with_num_threads(options.threads, options.writer_memory())
         .context("cannot start the index writer")?;
+    // The final merge below takes every segment: a background merge of the
+    // default policy could replace some of them under it (a 1.1 M-article
+    // build failed so), and its work would be redone anyway.
+    writer.set_merge_policy(Box::new(tantivy::merge_policy::NoMergePolicy));
 
     let hashes = hash_files(&discovery);
     let file_hashes: HashMap<String, u64> = discovery
