@@ -237,10 +237,12 @@ def build(binary: str, corpus: str, index: str) -> dict:
         time.sleep(0.2)
     stdout, stderr = p.communicate()
     wall = time.perf_counter() - t0
-    if p.returncode != 0:
-        raise SystemExit(f"index failed for {corpus}:\n{stderr[-2000:]}")
     out = parse_time_v(stderr)
     out["peak_anon_mb"], out["peak_file_mb"] = peaks["RssAnon"] / 1024, peaks["RssFile"] / 1024
+    if p.returncode != 0:                    # kept as a result: where a build gives up is a finding
+        errors = [line for line in stderr.splitlines() if line.startswith("communique:")]
+        out.update(failed=(errors or [stderr.strip()[-300:]])[-1], wall_s=wall, load_before=before)
+        return out
     m = re.search(r"indexed (\d+) articles", stdout + stderr)     # the summary line
     out["articles"] = int(m.group(1)) if m else -1
     out.update(wall_s=wall, load_before=before, load_after=load1(), index_bytes=dir_bytes(index))
@@ -324,11 +326,28 @@ def main() -> int:
     for c in corpora.values():
         c["builds"], c["benches"], c["fold"] = [], {q: [] for q in queries}, None
 
+    try:
+        measure(a, binary, corpora, queries)
+        report(a, corpora, queries)
+    finally:
+        if not a.keep:
+            shutil.rmtree(a.work, ignore_errors=True)
+    return 0
+
+
+def measure(a: argparse.Namespace, binary: str, corpora: dict, queries: list[str]) -> None:
     for rnd in range(a.rounds):
         for name, c in corpora.items():
             idx = os.path.join(a.work, "idx-" + name)
             b = build(binary, c["path"], idx)
             c["builds"].append(b)
+            if b.get("failed"):
+                c["failed"] = b
+                print(f"round {rnd + 1} {name}: build FAILED after {b['wall_s']:.0f} s wall, "
+                      f"{b['cpu_s']:.0f} s CPU, {b['peak_rss_mb']:.0f} MB peak: {b['failed']}",
+                      file=sys.stderr, flush=True)
+                shutil.rmtree(idx, ignore_errors=True)
+                continue
             c["articles"] = b["articles"]
             line = (f"round {rnd + 1} {name}: build {b['wall_s']:.2f} s wall, {b['cpu_s']:.2f} s CPU, "
                     f"{b['peak_rss_mb']:.0f} MB peak, {b['index_bytes'] / 1e6:.1f} MB, load {b['load_before']:.2f}")
@@ -341,7 +360,17 @@ def main() -> int:
                 line += (f"; page: {c['fold']['hits_per_page']:.2f} hits, "
                          f"{c['fold']['folded_per_page']:.2f} folded")
             print(line, file=sys.stderr, flush=True)
+            if a.json_out:                   # after every step: a long run that dies keeps its figures
+                save(a, corpora, queries)
 
+
+def save(a: argparse.Namespace, corpora: dict, queries: list[str]) -> None:
+    with open(a.json_out, "w") as f:
+        json.dump({"binary": a.binary, "variant": a.variant, "rounds": a.rounds, "runs": a.runs,
+                   "queries": queries, "corpora": corpora}, f, indent=1)
+
+
+def report(a: argparse.Namespace, corpora: dict, queries: list[str]) -> None:
     print(f"\n{a.rounds} rounds, medians (min-max); bench: {a.runs} runs after 1 warm-up, each query its median")
     head = "| corpus | articles | JSONL MB | build s | CPU s | peak RSS MB (heap + mapped) | index MB | bytes/article |"
     for q in queries:
@@ -350,7 +379,12 @@ def main() -> int:
     print(head)
     print("|" + "---|" * (head.count("|") - 1))
     for name, c in corpora.items():
-        bs = c["builds"]
+        bs = [b for b in c["builds"] if not b.get("failed")]
+        if not bs:
+            f = c["failed"]
+            print(f"| {name} | ({c['records']:,} records) | build failed after {f['wall_s']:.0f} s wall, "
+                  f"{f['cpu_s']:.0f} s CPU, {f['peak_rss_mb']:.0f} MB peak: {f['failed'][:120]} |")
+            continue
         loads = [b["load_before"] for b in bs] + [r["load_before"] for q in queries for r in c["benches"][q]]
         size = statistics.median([b["index_bytes"] for b in bs])
         row = (f"| {name} | {c['articles']:,} | {c['jsonl_bytes'] / 1e6:.0f} | " if c["jsonl_bytes"] else
@@ -366,12 +400,7 @@ def main() -> int:
         print(row)
 
     if a.json_out:
-        with open(a.json_out, "w") as f:
-            json.dump({"binary": a.binary, "variant": a.variant, "rounds": a.rounds, "runs": a.runs,
-                       "queries": queries, "corpora": corpora}, f, indent=1)
-    if not a.keep:
-        shutil.rmtree(a.work, ignore_errors=True)
-    return 0
+        save(a, corpora, queries)
 
 
 if __name__ == "__main__":
