@@ -151,12 +151,25 @@ impl Fingerprint {
     }
 
     /// The LSH bucket key of band `band`.
-    fn band_key(&self, band: usize) -> u64 {
-        let mut h = (band as u64).wrapping_mul(0xd6e8_feb8_6659_fd93);
-        for &m in &self.mins[band * ROWS..(band + 1) * ROWS] {
-            h = mix64(h ^ m as u64);
+    pub fn band_key(&self, band: usize) -> u64 {
+        band_key_of(band, &self.mins[band * ROWS..(band + 1) * ROWS])
+    }
+
+    /// The LSH key of band `band` straight from the index's values (see
+    /// [`to_values`](Self::to_values)): `value(slot)` reads one slot. `None`
+    /// when the body is too short to link, or the values are not this format.
+    pub fn band_key_from_values(
+        band: usize,
+        mut value: impl FnMut(usize) -> Option<u32>,
+    ) -> Option<u64> {
+        if value(K + 1)? != FORMAT as u32 || value(K)? < MIN_WORDS {
+            return None;
         }
-        h
+        let mut mins = [0u32; ROWS];
+        for (r, m) in mins.iter_mut().enumerate() {
+            *m = value(band * ROWS + r)?;
+        }
+        Some(band_key_of(band, &mins))
     }
 }
 
@@ -169,20 +182,32 @@ impl Fingerprint {
 /// per fingerprint plus one `similarity` per candidate pair (0.1 s for the
 /// 30,000 articles of article-bias-prediction on one core).
 pub fn group_near_duplicates(prints: &[Fingerprint], threshold: f32) -> Vec<usize> {
-    group_near_duplicates_by(prints.len(), |i| Some(prints[i].clone()), threshold)
-        .into_iter()
-        .map(|g| g as usize)
-        .collect()
+    let band_key = |i: usize, band: usize| {
+        let p = &prints[i];
+        p.is_linkable().then(|| p.band_key(band))
+    };
+    group_near_duplicates_by(
+        prints.len(),
+        band_key,
+        |i| Some(prints[i].clone()),
+        threshold,
+    )
+    .into_iter()
+    .map(|g| g as usize)
+    .collect()
 }
 
-/// [`group_near_duplicates`] over `n` fingerprints read on demand (`print(i)`,
-/// `None` for a document without one), one band at a time: it holds 16 bytes
-/// per document, never the fingerprints, so an export can group an index of
-/// any size from its fingerprint column. Same groups as holding them all:
-/// the groups are the connected components of the same links, whatever
-/// order the candidate pairs are met in.
+/// [`group_near_duplicates`] over `n` fingerprints read on demand, one band
+/// at a time: `band_key(i, band)` is the band's LSH key of a linkable
+/// fingerprint (`None` for a short body or a document without one), `print(i)`
+/// the whole fingerprint for a candidate pair. It holds 16 bytes per
+/// document, never the fingerprints, so an export can group an index of any
+/// size from its fingerprint column. Same groups as holding them all: the
+/// groups are the connected components of the same links, whatever order the
+/// candidate pairs are met in.
 pub fn group_near_duplicates_by(
     n: usize,
+    mut band_key: impl FnMut(usize, usize) -> Option<u64>,
     mut print: impl FnMut(usize) -> Option<Fingerprint>,
     threshold: f32,
 ) -> Vec<u32> {
@@ -191,8 +216,8 @@ pub fn group_near_duplicates_by(
     for band in 0..BANDS {
         keys.clear();
         for i in 0..n {
-            if let Some(p) = print(i).filter(Fingerprint::is_linkable) {
-                keys.push((p.band_key(band), i as u32));
+            if let Some(key) = band_key(i, band) {
+                keys.push((key, i as u32));
             }
         }
         keys.sort_unstable();
@@ -224,6 +249,14 @@ pub fn group_near_duplicates_by(
         }
     }
     (0..n as u32).map(|i| find(&mut parent, i)).collect()
+}
+
+fn band_key_of(band: usize, mins: &[u32]) -> u64 {
+    let mut h = (band as u64).wrapping_mul(0xd6e8_feb8_6659_fd93);
+    for &m in mins {
+        h = mix64(h ^ m as u64);
+    }
+    h
 }
 
 fn find(parent: &mut [u32], mut i: u32) -> u32 {

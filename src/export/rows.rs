@@ -9,7 +9,7 @@ use tantivy::schema::Value;
 use tantivy::{DocSet, SegmentReader, TERMINATED, TantivyDocument};
 
 use crate::article::Article;
-use crate::coverage::{DEFAULT_THRESHOLD, Fingerprint, group_near_duplicates_by};
+use crate::coverage::{DEFAULT_THRESHOLD, Fingerprint, K, group_near_duplicates_by};
 use crate::index::stored::to_article;
 use crate::search::Engine;
 
@@ -141,20 +141,41 @@ impl DuplicateGroups {
             ));
         }
         let total: u32 = columns.iter().map(|(n, _, _)| *n).sum();
-        let print = |ordinal: usize| -> Option<Fingerprint> {
+        // The live document's fingerprint column and its doc id in its segment.
+        let locate = |ordinal: usize| {
             let mut doc = ordinal as u32;
             for (max_doc, alive, column) in &columns {
                 if doc < *max_doc {
-                    if alive.as_ref().is_some_and(|a| !a.is_alive(doc)) {
-                        return None;
-                    }
-                    return Fingerprint::from_values(column.as_ref()?.values_for_doc(doc));
+                    let live = alive.as_ref().is_none_or(|a| a.is_alive(doc));
+                    return live.then_some(column.as_ref()?).map(|c| (c, doc));
                 }
                 doc -= max_doc;
             }
             None
         };
-        let roots = group_near_duplicates_by(total as usize, print, DEFAULT_THRESHOLD);
+        let print = |ordinal: usize| -> Option<Fingerprint> {
+            let (column, doc) = locate(ordinal)?;
+            Fingerprint::from_values(column.values_for_doc(doc))
+        };
+        // Three values a band instead of the whole signature: the index keeps
+        // a document's values in slot order, and each value names its slot.
+        let band_key = |ordinal: usize, band: usize| -> Option<u64> {
+            let (column, doc) = locate(ordinal)?;
+            let rows = column.index.value_row_ids(doc);
+            let value = |slot: usize| {
+                let row = rows.start + slot as u32;
+                let v = (row < rows.end).then(|| column.values.get_val(row))?;
+                ((v >> 32) as usize == slot).then_some(v as u32)
+            };
+            if value(K + 1).is_some() {
+                return Fingerprint::band_key_from_values(band, value);
+            }
+            // Values in another order: read the whole signature.
+            Fingerprint::from_values(column.values_for_doc(doc))
+                .filter(Fingerprint::is_linkable)
+                .map(|p| p.band_key(band))
+        };
+        let roots = group_near_duplicates_by(total as usize, band_key, print, DEFAULT_THRESHOLD);
         let mut shared = vec![false; roots.len()];
         for (i, &root) in roots.iter().enumerate() {
             if root as usize != i {
