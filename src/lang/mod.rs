@@ -27,6 +27,32 @@ pub struct Language {
     pub aliases: Vec<String>,
 }
 
+/// Languages whose names take case endings (Техас, из Техаса; Warszawa,
+/// w Warszawie; Helsinki, Helsingissä): there a quoted name is also matched
+/// by the stems of its words, or it would miss most of its mentions.
+pub fn declines_names(code: &str) -> bool {
+    matches!(
+        code,
+        "ru" | "uk"
+            | "be"
+            | "pl"
+            | "cs"
+            | "sk"
+            | "sl"
+            | "hr"
+            | "sr"
+            | "lt"
+            | "lv"
+            | "fi"
+            | "et"
+            | "hu"
+            | "tr"
+            | "el"
+            | "hy"
+            | "ro"
+    )
+}
+
 /// Every language communique knows, from `index-schema/languages.tsv`.
 pub fn languages() -> &'static [Language] {
     static TABLE: OnceLock<Vec<Language>> = OnceLock::new();

@@ -567,9 +567,18 @@ impl Compiler<'_> {
     /// A quoted phrase: the unstemmed fields, word for word.
     fn phrase(&mut self, phrase: &Phrase, excluded: bool) -> Option<Box<dyn Query>> {
         let mut forms = vec![analyze(&mut self.exact, &phrase.text)];
-        if self.other_languages.is_some() {
+        let mut stemmed: Vec<Vec<String>> = Vec::new();
+        if let Some(stemmers) = &self.other_languages {
             // Other languages' exact copies hold their surfaces, unstemmed.
             forms.push(lang_analysis::surface_terms(&phrase.text));
+            // Where names decline, the stems (`ru:техас` for Техаса).
+            stemmed.extend(
+                stemmers
+                    .iter()
+                    .filter(|s| crate::lang::declines_names(&s.code))
+                    .map(|s| lang_analysis::stem_run(&phrase.text, s))
+                    .filter(|run| run.iter().any(|t| t.contains(':'))),
+            );
         }
         forms.retain(|f| !f.is_empty());
         forms.dedup();
@@ -580,10 +589,13 @@ impl Compiler<'_> {
             self.marks.exact.push(phrase.text.clone());
         }
         let fields = self.text_fields(phrase.scope, true);
+        let stem_fields = self.text_fields(phrase.scope, false);
         let mut alternatives: Vec<Box<dyn Query>> = forms
             .iter()
-            .map(|terms| {
-                per_field(&fields, |field| match terms.as_slice() {
+            .map(|terms| (&fields, terms))
+            .chain(stemmed.iter().map(|terms| (&stem_fields, terms)))
+            .map(|(fields, terms)| {
+                per_field(fields, |field| match terms.as_slice() {
                     [one] => term_query(field, one),
                     _ => phrase_query(field, terms, phrase.slop),
                 })
