@@ -12,6 +12,8 @@
 //! Indonesian and Malay, which whatlang lacks) decide: over the 12 languages
 //! with 80 or more deduplicated blurbs, 0.894 -> 0.958, Reuters-21578 read
 //! as before (the same 11 of 19,044 wires taken for another language).
+//! lingua 1.7 with 50 languages, measured again on the same blurbs: 0.946
+//! (0.914 in its low-accuracy mode), 2 ms a blurb, a 240 MB binary.
 
 pub mod analysis;
 
