@@ -65,6 +65,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default="target/release/communique")
     ap.add_argument("--corpus", default=CORPUS)
+    ap.add_argument("--misses", action="store_true",
+                    help="print each quoted name with the blurbs holding it that its search missed")
     a = ap.parse_args()
     recs = load(a.corpus)
     tmp = tempfile.mkdtemp()
@@ -98,7 +100,7 @@ def main():
     print("quoted name search: share of blurbs holding the name that it returns (30 most linked names)")
     for lang in NAME_LANGS:
         mine = [r for r in recs if r["lang"] == lang]
-        links = collections.Counter(l for r in mine for l in set(r.get("links") or []))
+        links = collections.Counter(l for r in mine for l in sorted(set(r.get("links") or [])))
         found = total = 0
         for name, _ in links.most_common(30):
             holding = {r["id"] for r in mine if name in r["title"] + "\n" + r["body"]}
@@ -107,6 +109,11 @@ def main():
             hits = search_ids(a.binary, index, '"' + name.replace('"', " ") + '"')
             found += len(holding & hits)
             total += len(holding)
+            if a.misses and holding - hits:
+                print(f"    miss {name!r}: {len(holding - hits)}/{len(holding)}")
+                for r in mine:
+                    if r["id"] in holding - hits:
+                        print("      " + " ".join((r["title"] + " | " + r["body"]).split())[:300])
         print(f"  {lang}: {found}/{total} = {found / max(total, 1):.2f}")
 
     # 3. country: across scripts

@@ -173,4 +173,130 @@ fn languages_names_and_countries_across_scripts() {
         .filter_map(|v| v["value"].as_str())
         .collect();
     assert!(langs.len() >= 3, "{langs:?}");
+
+    // Quoted names where they are attached or declined: Arabic proclitics
+    // (وأنطون تسايلينغر), Russian case endings (до Техаса).
+    for (lang, typed, written) in [
+        ("ar", "أنطون تسايلينغر", "وأنطون تسايلينغر"),
+        ("ru", "Техас", "Техаса"),
+    ] {
+        let idx = indexed(lang);
+        let holding: HashSet<String> = blurbs
+            .iter()
+            .filter(|b| b.lang == lang && idx.contains(&b.id) && b.text.contains(written))
+            .map(|b| b.id.clone())
+            .collect();
+        assert!(!holding.is_empty(), "{written} in the slice");
+        let got = ids(&search(&root, &format!("\"{typed}\""), ALL));
+        let missed: Vec<_> = holding.difference(&got).collect();
+        assert!(missed.is_empty(), "\"{typed}\" misses {missed:?}");
+    }
+}
+
+/// The characters of a fragment's highlights, as they read.
+fn highlighted(fragment: &Value) -> Vec<String> {
+    let chars: Vec<char> = fragment["text"].as_str().unwrap_or("").chars().collect();
+    fragment["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let (s, e) = (
+                h[0].as_u64().unwrap() as usize,
+                h[1].as_u64().unwrap() as usize,
+            );
+            chars[s.min(chars.len())..e.min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn snippets_and_highlights_in_every_script() {
+    let tmp = TempDir::new("multilingual-snippets");
+    let (dir, _) = corpus(&tmp);
+    let root = tmp.join("index");
+    index_ok(&dir, &root);
+
+    // The name highlighted whole, in passages of about 30 characters (not
+    // bytes) that hold it: Chinese and Japanese have no spaces to cut at.
+    for (lang, query, name) in [
+        ("zh", "博索纳罗", "博索纳罗"),
+        ("ko", "보우소나루", "보우소나루"),
+        ("th", "สหราชอาณาจักร", "สหราชอาณาจักร"),
+        ("ar", "\"أنطون تسايلينغر\"", "وأنطون تسايلينغر"),
+        ("ru", "\"Техас\"", "Техаса"),
+    ] {
+        let r = search(
+            &root,
+            query,
+            &[
+                "--lang",
+                lang,
+                "--fragment-size",
+                "30",
+                "--fragments",
+                "2",
+                "--limit",
+                "20",
+            ],
+        );
+        assert!(total(&r) > 0, "{lang}: {query}");
+        for hit in hits(&r) {
+            let snippets = hit["snippets"].as_array().unwrap();
+            assert!(!snippets.is_empty(), "{hit}");
+            let marks: Vec<String> = snippets.iter().flat_map(highlighted).collect();
+            assert!(
+                marks.iter().any(|m| m == name),
+                "{lang}: {marks:?} in {hit}"
+            );
+            for f in snippets {
+                let text = f["text"].as_str().unwrap();
+                let body = text.trim_matches('…');
+                assert!(body.chars().count() <= 40, "{lang}: {text}");
+                // No passage starts with a mark parted from its letter.
+                let first = body.chars().next().unwrap_or(' ');
+                assert!(
+                    !('\u{0E31}'..='\u{0E4E}').contains(&first),
+                    "{lang}: {text}"
+                );
+            }
+        }
+    }
+
+    // The terminal shows Arabic right to left, between isolates; the query
+    // as typed, Thai vowel signs and all.
+    let o = run(
+        tmp.path(),
+        &[
+            "search",
+            "\"أنطون تسايلينغر\"",
+            "--index",
+            root.to_str().unwrap(),
+            "--color",
+            "never",
+        ],
+    );
+    let text = stdout(&o);
+    assert!(
+        text.contains("\u{2068}") && text.contains("[[وأنطون تسايلينغر]]"),
+        "{text}"
+    );
+    let o = run(
+        tmp.path(),
+        &[
+            "search",
+            "สหราชอาณาจักร",
+            "--index",
+            root.to_str().unwrap(),
+            "--color",
+            "never",
+        ],
+    );
+    assert!(
+        stdout(&o).contains("for \"สหราชอาณาจักร\""),
+        "{}",
+        stdout(&o)
+    );
 }

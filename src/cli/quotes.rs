@@ -167,9 +167,9 @@ pub fn run(args: QuotesArgs) -> Result<ExitCode> {
             |count: usize, one: &str| format!("{count} {one}{}", if count == 1 { "" } else { "s" });
         writeln!(
             out,
-            "{} about {:?} from {} in {} ({} searched)",
+            "{} about {} from {} in {} ({} searched)",
             n(found.len(), "quotation"),
-            args.query,
+            crate::render::quoted(&args.query),
             n(speakers, "speaker"),
             n(articles, "article"),
             n(results.hits.len(), "article")

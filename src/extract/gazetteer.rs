@@ -12,8 +12,38 @@ use super::tsv::{rows, values, word_set};
 const COUNTRIES: &str = include_str!("../../index-schema/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../index-schema/gazetteer/places.tsv");
 const PEOPLE: &str = include_str!("../../index-schema/gazetteer/people.tsv");
-/// Names in other languages and scripts (CLDR, hand list of people).
-const NAMES_I18N: &str = include_str!("../../index-schema/gazetteer/names_i18n.tsv");
+/// Names in other languages and scripts (CLDR, hand list of people) from
+/// `names_i18n.tsv`, as static tables made by build.rs: 27,000 names parsed
+/// and hashed at every start doubled the time of a `search` process.
+mod i18n {
+    use super::Entity;
+
+    /// A name: byte range in `NAMES`, its meanings' range in `ENTITIES`.
+    pub struct I18nForm {
+        pub name: (u32, u32),
+        pub entities: (u32, u32),
+        pub ambiguous: bool,
+    }
+
+    include!(concat!(env!("OUT_DIR"), "/names_i18n.rs"));
+
+    pub fn name(form: usize) -> &'static str {
+        let (start, end) = FORMS[form].name;
+        &NAMES[start as usize..end as usize]
+    }
+
+    pub fn entities(form: usize) -> &'static [Entity] {
+        let (start, end) = FORMS[form].entities;
+        &ENTITIES[start as usize..end as usize]
+    }
+
+    /// The form whose name is `lower` in lower case.
+    pub fn by_lower(lower: &str) -> Option<usize> {
+        let key = |&(start, end, _): &(u32, u32, u32)| &LOWER_NAMES[start as usize..end as usize];
+        let at = BY_LOWER.binary_search_by(|row| key(row).cmp(lower)).ok()?;
+        Some(BY_LOWER[at].2 as usize)
+    }
+}
 const GIVEN_NAMES: &str = include_str!("../../index-schema/gazetteer/given_names.txt");
 const AMBIGUOUS: &str = include_str!("../../index-schema/gazetteer/ambiguous.tsv");
 const CUES: &str = include_str!("../../index-schema/person_cues.tsv");
@@ -23,7 +53,7 @@ pub type PlaceId = u32;
 pub type PersonId = u32;
 
 /// What a surface form found in text refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Entity {
     /// The country named ("North Korea", "DPRK").
     Country(CountryId),
@@ -82,7 +112,11 @@ pub struct Gazetteer {
     pub countries: Vec<String>,
     pub places: Vec<Place>,
     pub people: Vec<String>,
-    pub forms: Vec<Form>,
+    /// The forms of the English tables; those of `i18n` follow them.
+    forms: Vec<Form>,
+    /// The forms of `i18n::I18N_FORMS`, made when a name in another script
+    /// is first met (extraction, or a query naming one).
+    i18n_forms: OnceLock<Vec<Form>>,
     /// Built on first use: search only looks names up, indexing scans texts.
     matcher: OnceLock<Matcher>,
     /// Hash of the lower-cased surface form -> form index, for datelines and
@@ -98,8 +132,6 @@ pub struct Gazetteer {
     pub not_name: HashSet<String>,
     pub org_words: HashSet<String>,
     pub surname_first: HashSet<String>,
-    /// Forms from this index on came only from `names_i18n.tsv`.
-    first_i18n: usize,
 }
 
 /// Every `search` process loads the gazetteers before it answers, so the
@@ -218,41 +250,14 @@ impl Gazetteer {
             }
             people.push(row[0].to_string());
         }
-        let place_ids: HashMap<&str, PlaceId> = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.name.as_str(), i as PlaceId))
-            .collect();
-        let person_ids: HashMap<&str, PersonId> = people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.as_str(), i as PersonId))
-            .collect();
-        let english_forms = forms.len();
-        for row in rows(NAMES_I18N) {
-            let canonical = row.get(1).copied().unwrap_or("");
-            let entity = match row[0] {
-                "country" => country_ids.get(canonical).map(|&c| Entity::Country(c)),
-                "place" => place_ids.get(canonical).map(|&p| Entity::Place(p)),
-                "person" => person_ids.get(canonical).map(|&p| Entity::Person(p)),
-                _ => None,
-            };
-            if let Some(entity) = entity {
-                forms.extend(values(&row, 3).map(|name| (name, entity)));
-            }
-        }
         let mut ambiguous: HashMap<&str, ()> = fast_map(1024);
         ambiguous.extend(rows(AMBIGUOUS).map(|r| (r[0], ())));
 
         // One form per distinct surface string, carrying all its meanings.
         let mut index: HashMap<&str, u32> = fast_map(forms.len());
-        let mut first_i18n = None;
         let mut merged: Vec<Form> = Vec::with_capacity(forms.len());
         let mut surfaces: Vec<&'static str> = Vec::with_capacity(forms.len());
-        for (n, (surface, entity)) in forms.into_iter().enumerate() {
-            if n == english_forms {
-                first_i18n = Some(merged.len());
-            }
+        for (surface, entity) in forms {
             let i = *index.entry(surface).or_insert_with(|| {
                 merged.push(Form {
                     entities: smallvec::SmallVec::new(),
@@ -273,8 +278,8 @@ impl Gazetteer {
             countries,
             places,
             people,
-            first_i18n: first_i18n.unwrap_or(merged.len()),
             forms: merged,
+            i18n_forms: OnceLock::new(),
             matcher: OnceLock::new(),
             by_lower,
             surfaces,
@@ -305,13 +310,18 @@ impl Gazetteer {
 
     fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| {
+            // Pattern n is form n: the English forms, then those of i18n.
+            let surfaces = || {
+                let i18n = (0..i18n::FORMS.len()).map(i18n::name);
+                self.surfaces.iter().copied().chain(i18n)
+            };
             let automaton = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Anchored)
-                .build(&self.surfaces)
+                .build(surfaces())
                 .expect("gazetteer patterns build an automaton");
             let mut starts = [false; 256];
-            for first in self.surfaces.iter().filter_map(|s| s.as_bytes().first()) {
+            for first in surfaces().filter_map(|s| s.as_bytes().first()) {
                 starts[usize::from(*first)] = true;
             }
             Matcher { automaton, starts }
@@ -373,29 +383,51 @@ impl Gazetteer {
     /// A scan, not a table: a query asks this once or twice, and a scan of
     /// the forms costs less than building the table at every start.
     pub fn names_of(&self, entity: Entity) -> Vec<&str> {
-        self.names_in(entity, 0..self.first_i18n)
-    }
-
-    /// The entity's names from `names_i18n.tsv` that English tables lack
-    /// (巴西, Бразилии...): searched only where the index has other languages.
-    pub fn names_in_other_languages(&self, entity: Entity) -> Vec<&str> {
-        self.names_in(entity, self.first_i18n..self.forms.len())
-    }
-
-    fn names_in(&self, entity: Entity, range: std::ops::Range<usize>) -> Vec<&str> {
-        let range = range.start.min(self.forms.len())..range.end.min(self.forms.len());
-        self.forms[range.clone()]
+        self.forms
             .iter()
-            .zip(&self.surfaces[range])
+            .zip(&self.surfaces)
             .filter(|(form, _)| form.entities.contains(&entity))
             .map(|(_, surface)| *surface)
             .collect()
     }
 
+    /// The entity's names from `names_i18n.tsv` that English tables lack
+    /// (巴西, Бразилии...), in the file's order: searched only where the
+    /// index has other languages.
+    pub fn names_in_other_languages(&self, entity: Entity) -> Vec<&str> {
+        let table = &i18n::BY_ENTITY;
+        let from = table.partition_point(|(e, _)| *e < entity);
+        let to = from + table[from..].partition_point(|(e, _)| *e == entity);
+        let mut forms: Vec<u32> = table[from..to].iter().map(|(_, i)| *i).collect();
+        forms.sort_unstable();
+        forms.into_iter().map(|i| i18n::name(i as usize)).collect()
+    }
+
+    /// The form at an index `find` or `lookup_form` gave.
+    pub fn form(&self, index: usize) -> &Form {
+        match index.checked_sub(self.forms.len()) {
+            None => &self.forms[index],
+            Some(i) => &self.i18n_forms()[i],
+        }
+    }
+
+    fn i18n_forms(&self) -> &[Form] {
+        self.i18n_forms.get_or_init(|| {
+            (0..i18n::FORMS.len())
+                .map(|i| Form {
+                    entities: i18n::entities(i).iter().copied().collect(),
+                    ambiguous: i18n::FORMS[i].ambiguous,
+                })
+                .collect()
+        })
+    }
+
     /// The form a name is, with its surface, ignoring case.
     pub fn lookup_form(&self, name: &str) -> Option<(usize, &Form)> {
         let name = name.trim();
-        let &i = self.by_lower.get(&caseless_hash(name))?;
+        let Some(&i) = self.by_lower.get(&caseless_hash(name)) else {
+            return self.lookup_i18n(name);
+        };
         let i = i as usize;
         // Equal hashes of different names are possible in principle: check.
         let surface = self.surfaces[i];
@@ -410,8 +442,22 @@ impl Gazetteer {
         same.then(|| (i, &self.forms[i]))
     }
 
+    /// A name of `names_i18n.tsv`, ignoring case: a binary search of the
+    /// static table, so a name that is none loads nothing.
+    fn lookup_i18n(&self, name: &str) -> Option<(usize, &Form)> {
+        if name.is_empty() {
+            return None;
+        }
+        let lower: String = name.chars().flat_map(char::to_lowercase).collect();
+        let i = i18n::by_lower(&lower)?;
+        Some((self.forms.len() + i, &self.i18n_forms()[i]))
+    }
+
     pub fn surface(&self, form: usize) -> &str {
-        self.surfaces[form]
+        match form.checked_sub(self.surfaces.len()) {
+            None => self.surfaces[form],
+            Some(i) => i18n::name(i),
+        }
     }
 
     pub fn country_of(&self, entity: Entity) -> Option<CountryId> {
@@ -456,5 +502,49 @@ mod tests {
         assert_eq!(caseless_hash("ÉLYSÉE"), caseless_hash("élysée"));
         assert_eq!(caseless_hash("Korea"), caseless_hash("KOREA"));
         assert_ne!(caseless_hash("巴西"), caseless_hash("巴"));
+    }
+
+    /// The tables build.rs made give each name of `names_i18n.tsv` what the
+    /// file says it names, under the ids the English tables give at load.
+    #[test]
+    fn names_in_other_scripts_match_their_file() {
+        let gaz = Gazetteer::load();
+        let file = include_str!("../../index-schema/gazetteer/names_i18n.tsv");
+        let mut expected: HashMap<&str, Vec<String>> = HashMap::default();
+        for row in rows(file) {
+            for name in values(&row, 3) {
+                expected.entry(name).or_default().push(row[1].to_string());
+            }
+        }
+        assert!(expected.len() > 20_000, "{}", expected.len());
+        let canonical = |e: &Entity| match *e {
+            Entity::Country(c) | Entity::Demonym(c) => gaz.countries[c as usize].clone(),
+            Entity::Place(p) => gaz.places[p as usize].name.clone(),
+            Entity::Person(p) => gaz.people[p as usize].clone(),
+        };
+        for (name, canonicals) in &expected {
+            let (index, form) = gaz.lookup_form(name).expect(name);
+            assert_eq!(gaz.surface(index).to_lowercase(), name.to_lowercase());
+            for e in &form.entities {
+                assert!(canonicals.contains(&canonical(e)), "{name}: {e:?}");
+                let others = gaz.names_in_other_languages(*e);
+                assert!(others.contains(&gaz.surface(index)), "{name}");
+            }
+        }
+        let lower: Vec<&str> = i18n::BY_LOWER
+            .iter()
+            .map(|&(start, end, _)| &i18n::LOWER_NAMES[start as usize..end as usize])
+            .collect();
+        assert!(lower.windows(2).all(|w| w[0] < w[1]));
+        assert!(i18n::BY_ENTITY.windows(2).all(|w| w[0] <= w[1]));
+        // Found in running text, with the form the lookups give.
+        let text = "蓬佩奥访问平壤。";
+        let hits = gaz.find(text);
+        let found: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(found, ["蓬佩奥", "平壤"]);
+        let pompeo = gaz.form(hits[0].form);
+        assert_eq!(canonical(&pompeo.entities[0]), "Mike Pompeo");
+        assert!(gaz.lookup("not a name anywhere").is_none());
+        assert!(gaz.lookup("").is_none());
     }
 }

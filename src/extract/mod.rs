@@ -210,7 +210,7 @@ impl Extractor {
             if spans.get(span).is_some_and(|&(start, _)| start < hit.end) {
                 continue;
             }
-            let form = &gaz.forms[hit.form];
+            let form = gaz.form(hit.form);
             if form.ambiguous && self.next_to_name(text, hit.start, hit.end) {
                 continue;
             }

@@ -150,7 +150,7 @@ impl<'g> PeopleFinder<'g> {
             }
             let Some(hit) = hits.get(h) else { break };
             if t.start >= hit.start && t.end <= hit.end {
-                let form = &self.gaz.forms[hit.form];
+                let form = self.gaz.form(hit.form);
                 let person = form.entities.iter().any(|e| matches!(e, Entity::Person(_)));
                 if !person {
                     marks[i].place = true;
@@ -264,7 +264,7 @@ impl<'g> PeopleFinder<'g> {
         });
         // Known people the gazetteer matched verbatim ("Kim Jong Un").
         for h in hits {
-            for e in &self.gaz.forms[h.form].entities {
+            for e in &self.gaz.form(h.form).entities {
                 if let Entity::Person(p) = e {
                     full.push(PersonMention {
                         start: h.start,

@@ -463,7 +463,7 @@ fn add_analysed_text(doc: &mut TantivyDocument, article: &Article, f: &Fields) {
         doc.add_pre_tokenized_text(field, analysis::pre_tokenized(text, stemmer.as_ref()));
         // The exact copy is not stored: its text need not be kept twice.
         let mut surfaces = analysis::pre_tokenized("", None);
-        surfaces.tokens = analysis::tokens(text, None);
+        surfaces.tokens = analysis::surface_tokens(text, article.language.as_deref());
         doc.add_pre_tokenized_text(exact, surfaces);
     }
 }

@@ -16,7 +16,12 @@
 //!   kaf, teh marbuta);
 //! - with a Snowball stemmer for the article's language, each word also
 //!   yields `code:stem` at the same position (`fr:visit`): stems of one
-//!   language never meet words or stems of another.
+//!   language never meet words or stems of another;
+//! - in Arabic text, a word written with its proclitics (و، ف، ب، ك، ل،
+//!   ال: وأنطون، بجائزة، بالبرازيل) also yields the word without each of them
+//!   at its position, and a nisba adjective (البرازيلي) its noun: a name
+//!   typed bare, or in a quoted phrase, finds it however it is attached.
+//!   (Snowball's Arabic stems do not serve here: أنطون -> انطون, وأنطون -> انط.)
 
 use std::borrow::Cow;
 
@@ -27,6 +32,7 @@ use super::Language;
 use crate::index::schema::MAX_WORD_BYTES;
 
 /// A language's stemmer, ready to use.
+#[derive(Clone)]
 pub struct LangStemmer {
     pub code: String,
     stemmer: frostem::Stemmer,
@@ -109,6 +115,17 @@ pub fn fold(word: &str) -> String {
 
 /// The tokens of `text`: surfaces, and stems when `stemmer` is given.
 pub fn tokens(text: &str, stemmer: Option<&LangStemmer>) -> Vec<Token> {
+    let arabic = stemmer.is_some_and(|s| s.code == "ar");
+    analyse(text, stemmer, arabic)
+}
+
+/// The surfaces of a text in `language` (no stems), for the exact copies
+/// quoted phrases search: Arabic words with their bare forms too.
+pub fn surface_tokens(text: &str, language: Option<&str>) -> Vec<Token> {
+    analyse(text, None, language == Some("ar"))
+}
+
+fn analyse(text: &str, stemmer: Option<&LangStemmer>, arabic: bool) -> Vec<Token> {
     let mut out = Vec::new();
     let mut position = 0usize;
     // The current run: its class and its characters (normalised) with offsets.
@@ -116,7 +133,7 @@ pub fn tokens(text: &str, stemmer: Option<&LangStemmer>) -> Vec<Token> {
     let mut run_class = Class::Gap;
     let mut flush = |run: &mut Vec<(char, usize, usize)>, class: Class, out: &mut Vec<Token>| {
         match class {
-            Class::Word => word_token(run, stemmer, &mut position, out),
+            Class::Word => word_token(run, stemmer, arabic, &mut position, out),
             Class::Bigram => bigram_tokens(run, &mut position, out),
             Class::Gap => {}
         }
@@ -149,6 +166,7 @@ pub fn tokens(text: &str, stemmer: Option<&LangStemmer>) -> Vec<Token> {
 fn word_token(
     run: &[(char, usize, usize)],
     stemmer: Option<&LangStemmer>,
+    arabic: bool,
     position: &mut usize,
     out: &mut Vec<Token>,
 ) {
@@ -167,8 +185,72 @@ fn word_token(
             out.push(token(stem, from, to, *position));
         }
     }
+    if arabic {
+        for bare in arabic_bare_forms(&surface) {
+            out.push(token(bare, from, to, *position));
+        }
+    }
     out.push(token(surface, from, to, *position));
     *position += 1;
+}
+
+/// Letters an Arabic word keeps at least once a clitic is taken off: fewer
+/// and common words would meet (وزير is not و + زير).
+const ARABIC_MIN_BARE: usize = 3;
+
+/// A folded Arabic word without its proclitics, each layer in turn (and, for
+/// a nisba adjective, its noun): بالبرازيل -> البرازيل, برازيل;
+/// وأنطون -> انطون; البرازيلي -> برازيلي, البرازيل, برازيل. The word itself
+/// is not among them.
+fn arabic_bare_forms(word: &str) -> Vec<String> {
+    let letters: Vec<char> = word.chars().collect();
+    if !letters
+        .first()
+        .is_some_and(|c| ('\u{0620}'..='\u{064A}').contains(c))
+    {
+        return Vec::new();
+    }
+    // Where the word may start once proclitics are off: conjunction و/ف,
+    // then preposition ب/ك/ل, then the article ال (ل + ال is written لل).
+    let mut starts = vec![0];
+    let mut at = 0;
+    if matches!(letters.get(at), Some('و' | 'ف')) {
+        at += 1;
+        starts.push(at);
+    }
+    if letters[at..].starts_with(&['ل', 'ل']) {
+        starts.push(at + 1); // لل: the article with its alef dropped
+        starts.push(at + 2);
+    } else {
+        if matches!(letters.get(at), Some('ب' | 'ك' | 'ل')) {
+            at += 1;
+            starts.push(at);
+        }
+        if letters[at..].starts_with(&['ا', 'ل']) {
+            starts.push(at + 2);
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for &start in &starts {
+        let stem = &letters[start..];
+        let mut ends = vec![stem.len()];
+        // Nisba: -ي, -يه (ة folded): the noun is what a name search types.
+        for suffix in [&['ي'][..], &['ي', 'ه'][..]] {
+            if stem.ends_with(suffix) {
+                ends.push(stem.len() - suffix.len());
+            }
+        }
+        for end in ends {
+            let bare = &stem[..end];
+            if (start, end) != (0, letters.len()) && bare.len() >= ARABIC_MIN_BARE {
+                let bare: String = bare.iter().collect();
+                if !out.contains(&bare) {
+                    out.push(bare);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn bigram_tokens(run: &[(char, usize, usize)], position: &mut usize, out: &mut Vec<Token>) {
@@ -214,20 +296,27 @@ pub fn query_spellings(text: &str, stemmers: &[LangStemmer]) -> Vec<Vec<String>>
     }
     out.push(surfaces);
     for s in stemmers {
-        let mut run: Vec<String> = Vec::new();
-        let mut last = usize::MAX;
-        for t in tokens(text, Some(s)) {
-            // A stem comes first at its position; the surface after it is skipped.
-            if t.position != last {
-                run.push(t.text);
-                last = t.position;
-            }
-        }
+        let run = stem_run(text, s);
         if !out.contains(&run) {
             out.push(run);
         }
     }
     out
+}
+
+/// The stem of each word of a query text in one language (a surface where
+/// the word has none), in order.
+pub fn stem_run(text: &str, stemmer: &LangStemmer) -> Vec<String> {
+    let mut run: Vec<String> = Vec::new();
+    let mut last = usize::MAX;
+    for t in tokens(text, Some(stemmer)) {
+        // A stem comes first at its position; what follows it there is skipped.
+        if t.position != last {
+            run.push(t.text);
+            last = t.position;
+        }
+    }
+    run
 }
 
 /// The surface terms of a query text (no stems), in order.
@@ -315,6 +404,42 @@ mod tests {
     }
 
     #[test]
+    fn arabic_clitics_come_off() {
+        let bare = |w: &str| arabic_bare_forms(&fold(w));
+        assert_eq!(bare("وأنطون"), ["انطون"]);
+        assert_eq!(bare("بالبرازيل"), ["البرازيل", "برازيل"]);
+        assert!(bare("بجائزة").contains(&fold("جائزة")));
+        assert!(bare("للسلام").contains(&"سلام".to_string()));
+        assert!(bare("البرازيلية").contains(&"البرازيل".to_string()));
+        assert!(bare("البرازيلي").contains(&"برازيل".to_string()));
+        // Too short once bare, or nothing to take off.
+        assert!(bare("ولد").is_empty());
+        assert!(bare("بوتين").iter().all(|b| b.chars().count() >= 3));
+        assert!(bare("Brasil").is_empty());
+        assert!(bare("").is_empty());
+        // A quoted name meets the attached word at its position.
+        let ar = LangStemmer::for_language(crate::lang::lookup("ar").unwrap()).unwrap();
+        let text = "فوز آلان أسبيه وجون كلوزر وأنطون تسايلينغر بجائزة نوبل";
+        for typed in ["أنطون تسايلينغر", "جون كلوزر", "جائزة نوبل"] {
+            let indexed = surface_tokens(text, Some("ar"));
+            let query = surface_terms(typed);
+            let at = |term: &str| {
+                indexed
+                    .iter()
+                    .filter(|t| t.text == term)
+                    .map(|t| t.position)
+                    .collect::<Vec<_>>()
+            };
+            let first = at(&query[0]);
+            assert!(
+                first.iter().any(|p| at(&query[1]).contains(&(p + 1))),
+                "{typed}"
+            );
+            assert!(tokens(text, Some(&ar)).iter().any(|t| t.text == query[0]));
+        }
+    }
+
+    #[test]
     fn thai_without_spaces_is_bigrams() {
         let t = surface_terms("กรุงเทพ");
         assert_eq!(t.len(), "กรุงเทพ".chars().count() - 1);
@@ -333,6 +458,7 @@ mod tests {
             "ﷺ",
         ] {
             let _ = tokens(s, None);
+            let _ = surface_tokens(s, Some("ar"));
         }
     }
 }

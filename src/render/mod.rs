@@ -6,7 +6,7 @@ mod text;
 
 pub use csv_rows::{CSV_COLUMNS, search_csv};
 pub use json::{article_json, article_view_json, results_json, search_json, similar_json};
-pub use text::{Style, render_article, render_results, render_summary};
+pub use text::{Style, quoted, render_article, render_results, render_summary};
 
 use crate::search::Hit;
 

@@ -14,6 +14,10 @@ pub struct Style {
     pub mark_open: &'static str,
     pub mark_close: &'static str,
     pub ansi: bool,
+    /// Text with right-to-left letters is set between Unicode isolates
+    /// (FSI ... PDI): a terminal that lays out bidirectional text then shows
+    /// it right to left without pulling the numbering and score into it.
+    pub isolate_rtl: bool,
 }
 
 impl Style {
@@ -23,6 +27,7 @@ impl Style {
                 mark_open: "<mark>",
                 mark_close: "</mark>",
                 ansi: false,
+                isolate_rtl: false,
             };
         }
         let ansi = match choice {
@@ -37,12 +42,14 @@ impl Style {
                 mark_open: "\x1b[1;33m",
                 mark_close: "\x1b[0m",
                 ansi: true,
+                isolate_rtl: true,
             }
         } else {
             Style {
                 mark_open: "[[",
                 mark_close: "]]",
                 ansi: false,
+                isolate_rtl: true,
             }
         }
     }
@@ -63,8 +70,22 @@ impl Style {
         }
     }
 
-    /// The fragment's text with its highlights marked.
+    /// `text` between isolates if it holds right-to-left letters.
+    pub fn isolate(&self, text: String) -> String {
+        if self.isolate_rtl && text.chars().any(is_rtl) {
+            format!("\u{2068}{text}\u{2069}")
+        } else {
+            text
+        }
+    }
+
+    /// The fragment's text with its highlights marked (isolated if right to left).
     pub fn mark(&self, fragment: &Fragment) -> String {
+        let marked = self.mark_plain(fragment);
+        self.isolate(marked)
+    }
+
+    fn mark_plain(&self, fragment: &Fragment) -> String {
         let mut out = String::with_capacity(fragment.text.len() + 16);
         let mut pos = 0;
         let chars: Vec<char> = fragment.text.chars().collect();
@@ -81,6 +102,31 @@ impl Style {
         out.extend(&chars[pos..]);
         out
     }
+}
+
+/// Letters of the right-to-left scripts: Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko, Samaritan, Mandaic and their presentation forms.
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// A query as typed, in double quotes: quotes, backslashes, control and
+/// invisible formatting characters escaped as Rust writes them, everything
+/// else as it is (`{:?}` would also escape a Thai vowel sign: กร\u{e38}งเทพ).
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        let invisible = matches!(c as u32,
+            0x00AD | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2069 | 0xFEFF);
+        if c == '"' || c == '\\' || c.is_control() || invisible {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
 }
 
 const FACET_LABELS: &[(&str, &str)] = &[
@@ -104,13 +150,13 @@ pub fn render_results(
     let shown = r.hits.len();
     let _ = writeln!(
         out,
-        "{} for {:?} ({:.1} ms)",
+        "{} for {} ({:.1} ms)",
         style.bold(&format!(
             "{} match{}",
             r.total,
             if r.total == 1 { "" } else { "es" }
         )),
-        r.query,
+        style.isolate(quoted(&r.query)),
         r.took_ms
     );
     // Before the hits: with many of them, a line at the end goes unseen.
@@ -284,8 +330,8 @@ pub fn render_article(hit: &crate::search::Hit, body: &Fragment, style: &Style) 
         }
     }
     let _ = writeln!(out);
-    for paragraph in style.mark(body).split("\n\n") {
-        let _ = writeln!(out, "{paragraph}\n");
+    for paragraph in style.mark_plain(body).split("\n\n") {
+        let _ = writeln!(out, "{}\n", style.isolate(paragraph.to_string()));
     }
     out
 }
@@ -329,4 +375,46 @@ pub fn render_summary(report: &BuildReport, index: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain() -> Style {
+        Style::resolve(ColorChoice::Never, false)
+    }
+
+    #[test]
+    fn right_to_left_text_is_isolated() {
+        let f = Fragment {
+            text: "فوز جون كلوزر بجائزة نوبل".to_string(),
+            highlights: vec![(4, 13)],
+        };
+        let shown = plain().mark(&f);
+        assert_eq!(shown, "\u{2068}فوز [[جون كلوزر]] بجائزة نوبل\u{2069}");
+        // Left-to-right text is left as it is; HTML gets dir="auto" instead.
+        let latin = Fragment {
+            text: "Pompeo visits".to_string(),
+            highlights: vec![(0, 6)],
+        };
+        assert_eq!(plain().mark(&latin), "[[Pompeo]] visits");
+        let html = Style::resolve(ColorChoice::Never, true);
+        assert!(!html.mark(&f).contains('\u{2068}'));
+    }
+
+    #[test]
+    fn queries_are_quoted_without_breaking_letters() {
+        assert_eq!(
+            quoted("Pompeo fourth visit"),
+            format!("{:?}", "Pompeo fourth visit")
+        );
+        assert_eq!(
+            quoted("\"fourth visit\" a\\b\n"),
+            format!("{:?}", "\"fourth visit\" a\\b\n")
+        );
+        assert_eq!(quoted("Pompeo's"), "\"Pompeo's\"");
+        assert_eq!(quoted("กรุงเทพ"), "\"กรุงเทพ\"");
+        assert_eq!(quoted("a\u{202E}b"), "\"a\\u{202e}b\"");
+    }
 }

@@ -541,9 +541,11 @@ impl Engine {
         let title = text(f.title).unwrap_or_default();
         let body = text(f.body).unwrap_or_default();
         let date = stored_date(doc, f.date);
+        let language = text(f.language);
+        let language = language.as_deref();
         Hit {
             id: text(f.id).unwrap_or_default(),
-            title_highlights: hl.highlight_all(&title).highlights,
+            title_highlights: hl.highlight_all_in(&title, language).highlights,
             title,
             outlet: text(f.outlet),
             date,
@@ -552,14 +554,14 @@ impl Engine {
             people: all(f.people),
             places: all(f.places),
             countries: all(f.countries),
-            language: text(f.language),
+            language: language.map(String::from),
             speakers: all(f.speakers),
             quotes: text(f.quotes)
                 .map(|q| crate::extract::quotes::decode(&q, &body))
                 .unwrap_or_default(),
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
-            snippets: hl.fragments(&body, request.fragments, request.fragment_size),
+            snippets: hl.fragments_in(&body, request.fragments, request.fragment_size, language),
             explanation: None,
             duplicates: Vec::new(),
         }

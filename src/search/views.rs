@@ -164,7 +164,8 @@ impl Engine {
         };
         let highlighter = self.highlighter(&marks);
         let hit = self.hit(0.0, &doc, &highlighter, &request);
-        let body = highlighter.highlight_all(&super::stored_body(self, &doc));
+        let body =
+            highlighter.highlight_all_in(&super::stored_body(self, &doc), hit.language.as_deref());
         Ok(ArticleView { hit, body })
     }
 

@@ -416,6 +416,9 @@ impl Compiler<'_> {
         }
         // Its names in other scripts, as articles in those languages hold them.
         for name in other_names {
+            if !excluded {
+                self.marks.words.push(name.to_string());
+            }
             for s in self.other_spellings(name) {
                 if !spellings.iter().any(|x| same_spelling(x, &s)) {
                     spellings.push(s);
@@ -439,6 +442,9 @@ impl Compiler<'_> {
             // Nothing the English analysis keeps (a lone CJK character...).
             None if others.is_empty() => return None,
             None => {
+                if !excluded {
+                    self.marks.words.push(text.to_string());
+                }
                 return Some(Concept {
                     spellings: others,
                     entity: None,
@@ -467,10 +473,11 @@ impl Compiler<'_> {
             }
             spellings.push(Spelling::Fuzzy(stem.clone(), distance));
         }
-        for s in others
-            .into_iter()
-            .chain(self.surname_in_other_scripts(text))
-        {
+        let (surnames, names) = self.surname_in_other_scripts(text);
+        if !excluded {
+            self.marks.words.extend(names);
+        }
+        for s in others.into_iter().chain(surnames) {
             if !same_spelling(&main, &s) && !spellings.iter().any(|x| same_spelling(x, &s)) {
                 spellings.push(s);
             }
@@ -514,19 +521,26 @@ impl Compiler<'_> {
     /// also matches that person's names in other scripts (蓬佩奥, 폼페이오):
     /// in English text the surname itself is what matches, so English
     /// ranking is unchanged. Only when the index has other languages.
-    fn surname_in_other_scripts(&self, word: &str) -> Vec<Spelling> {
+    /// Returns the spellings and the names (for highlights).
+    fn surname_in_other_scripts(&self, word: &str) -> (Vec<Spelling>, Vec<String>) {
         if self.other_languages.is_none() {
-            return Vec::new();
+            return Default::default();
         }
         let gaz = &self.engine.extractor.gazetteer;
         let Some([person]) = gaz.by_surname().get(word).map(Vec::as_slice) else {
-            return Vec::new();
+            return Default::default();
         };
-        gaz.names_in_other_languages(Entity::Person(*person))
+        let names: Vec<String> = gaz
+            .names_in_other_languages(Entity::Person(*person))
             .into_iter()
             .filter(|name| name.chars().any(|c| c.is_alphabetic() && !is_latin(c)))
+            .map(String::from)
+            .collect();
+        let spellings = names
+            .iter()
             .flat_map(|name| self.other_spellings(name))
-            .collect()
+            .collect();
+        (spellings, names)
     }
 
     fn concept(&self, concept: Concept, scope: Scope) -> Option<Box<dyn Query>> {
@@ -567,9 +581,18 @@ impl Compiler<'_> {
     /// A quoted phrase: the unstemmed fields, word for word.
     fn phrase(&mut self, phrase: &Phrase, excluded: bool) -> Option<Box<dyn Query>> {
         let mut forms = vec![analyze(&mut self.exact, &phrase.text)];
-        if self.other_languages.is_some() {
+        let mut stemmed: Vec<Vec<String>> = Vec::new();
+        if let Some(stemmers) = &self.other_languages {
             // Other languages' exact copies hold their surfaces, unstemmed.
             forms.push(lang_analysis::surface_terms(&phrase.text));
+            // Where names decline, the stems (`ru:техас` for Техаса).
+            stemmed.extend(
+                stemmers
+                    .iter()
+                    .filter(|s| crate::lang::declines_names(&s.code))
+                    .map(|s| lang_analysis::stem_run(&phrase.text, s))
+                    .filter(|run| run.iter().any(|t| t.contains(':'))),
+            );
         }
         forms.retain(|f| !f.is_empty());
         forms.dedup();
@@ -580,10 +603,13 @@ impl Compiler<'_> {
             self.marks.exact.push(phrase.text.clone());
         }
         let fields = self.text_fields(phrase.scope, true);
+        let stem_fields = self.text_fields(phrase.scope, false);
         let mut alternatives: Vec<Box<dyn Query>> = forms
             .iter()
-            .map(|terms| {
-                per_field(&fields, |field| match terms.as_slice() {
+            .map(|terms| (&fields, terms))
+            .chain(stemmed.iter().map(|terms| (&stem_fields, terms)))
+            .map(|(fields, terms)| {
+                per_field(fields, |field| match terms.as_slice() {
                     [one] => term_query(field, one),
                     _ => phrase_query(field, terms, phrase.slop),
                 })

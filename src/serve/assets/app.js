@@ -218,13 +218,14 @@ function hitList(hits, q) {
   for (const h of hits) {
     const outlets = new Set((h.duplicates || []).map((d) => d.outlet || 'unknown outlet'));
     list.append(el('li', { class: 'hit' },
-      el('h2', {}, link({ article: h.id, q }, marked(h.title || h.id, h.title_highlights))),
+      // dir="auto": a title or passage in Arabic, Persian or Hebrew reads right to left.
+      el('h2', { dir: 'auto' }, link({ article: h.id, q }, marked(h.title || h.id, h.title_highlights))),
       metaLine(h),
-      (h.snippets || []).map((f) => el('p', { class: 'snippet' }, marked(f.text, f.highlights))),
+      (h.snippets || []).map((f) => el('p', { class: 'snippet', dir: 'auto' }, marked(f.text, f.highlights))),
       h.duplicates && h.duplicates.length > 0 && el('details', { class: 'dups' },
         el('summary', {}, 'also carried by ' + outlets.size + (outlets.size === 1 ? ' outlet' : ' outlets')),
         el('ul', {}, h.duplicates.map((d) => el('li', {},
-          link({ article: d.id, q }, d.title || d.id), ' · ' + (d.outlet || 'unknown outlet') + ' · ' + (d.date || 'undated'))))),
+          el('bdi', {}, link({ article: d.id, q }, d.title || d.id)), ' · ' + (d.outlet || 'unknown outlet') + ' · ' + (d.date || 'undated'))))),
     ));
   }
   return list;
@@ -235,7 +236,7 @@ function storyList(r, s) {
   const names = (pairs) => pairs.map(([n, c]) => n + ' (' + c + ')').join(' · ');
   for (const st of r.stories) {
     list.append(el('li', { class: 'hit' },
-      el('h2', {}, link({ article: st.best.id, q: s.q }, st.best.title || st.best.id)),
+      el('h2', { dir: 'auto' }, link({ article: st.best.id, q: s.q }, st.best.title || st.best.id)),
       el('p', { class: 'meta' }, st.articles + ' articles, ' + (st.first_date || 'undated') + ' to ' + (st.last_date || 'undated')),
       el('p', { class: 'snippet' }, 'outlets: ' + names(st.outlets)),
       el('p', { class: 'snippet' }, 'people: ' + names(st.people)),
@@ -289,19 +290,19 @@ async function renderArticle(s) {
     : link({}, '← search');
   main.replaceChildren(el('article', { class: 'article' },
     el('p', {}, back),
-    el('h1', { id: 'article-title' }, marked(a.title || a.id, a.title_highlights)),
+    el('h1', { id: 'article-title', dir: 'auto' }, marked(a.title || a.id, a.title_highlights)),
     metaLine(a),
     a.url && el('p', { class: 'meta' }, 'source: ', el('a', { href: safeUrl(a.url), rel: 'noopener noreferrer' }, a.url)),
     names('People', 'people', a.people),
     names('Places', 'places', a.places),
     names('Countries', 'countries', a.countries),
-    el('div', { class: 'body', id: 'article-body' }, marked(a.body, a.body_highlights)),
+    el('div', { class: 'body', id: 'article-body', dir: 'auto' }, marked(a.body, a.body_highlights)),
     el('h2', {}, 'Similar articles'), similar));
   document.title = (a.title || a.id) + ' · communique';
   try {
     const sim = await api('/api/articles/' + encodeURIComponent(s.article) + '/similar', { limit: 5 });
     if (!sim.similar.length) similar.append(el('li', { class: 'muted' }, 'none found'));
-    for (const h of sim.similar) similar.append(el('li', {}, link({ article: h.id, q: s.q }, h.title || h.id), ' · ' + (h.outlet || 'unknown outlet') + ' · ' + (h.date || 'undated')));
+    for (const h of sim.similar) similar.append(el('li', {}, el('bdi', {}, link({ article: h.id, q: s.q }, h.title || h.id)), ' · ' + (h.outlet || 'unknown outlet') + ' · ' + (h.date || 'undated')));
   } catch (err) {
     similar.append(el('li', {}, showError(err)));
   }
