@@ -13,7 +13,7 @@ use tantivy::tokenizer::{
 use super::stem_cache::CachedStemmer;
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
 /// The same without stems, for quoted phrases: "visits" finds "visits" only.
@@ -34,6 +34,12 @@ pub struct Fields {
     pub people: Field,
     pub places: Field,
     pub countries: Field,
+    /// Every person, place and country named, salient or not: what
+    /// `person:`, `place:` and `country:` filters match (the fields above,
+    /// the salient ones, are what facets count).
+    pub people_named: Field,
+    pub places_named: Field,
+    pub countries_named: Field,
     /// Who is quoted in the article: people, organisations and outlets.
     pub speakers: Field,
     /// The quotations, as `extract::quotes::encode` stores them (offsets into the body).
@@ -89,6 +95,9 @@ pub fn build_schema() -> Schema {
     for field in ["authors", "people", "places", "countries", "speakers"] {
         b.add_text_field(field, name.clone());
     }
+    for field in ["people_named", "places_named", "countries_named"] {
+        b.add_text_field(field, STRING);
+    }
     b.add_text_field("quotes", STORED);
     b.add_text_field("url", STORED);
     // The corpus file an article came from: updates delete by it.
@@ -120,6 +129,9 @@ impl Fields {
             people: f("people"),
             places: f("places"),
             countries: f("countries"),
+            people_named: f("people_named"),
+            places_named: f("places_named"),
+            countries_named: f("countries_named"),
             speakers: f("speakers"),
             quotes: f("quotes"),
             url: f("url"),

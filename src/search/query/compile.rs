@@ -596,7 +596,7 @@ impl Compiler<'_> {
     }
 
     fn filter(&self, filter: &Filter) -> Box<dyn Query> {
-        self.names_filter(filter.field.index_field(), &filter.value)
+        self.names_filter(filter.field.filter_field(), &filter.value)
     }
 
     /// Articles whose names field `name` holds what `value` resolves to.
