@@ -20,6 +20,11 @@ the gold annotations:
   compared, as sets per article, with the extracted `countries`. A slug
   missing from the map is counted as unmappable, reported, and left out.
 
+Both figures are given twice: for the salient set (`people` and `countries`,
+what facets count) and for the mentioned set (every person and country in
+`mentions`, what `person:` and `country:` filters match). The gold lists
+what an article is about, so the mentioned set trades precision for recall.
+
 Each figure is computed only over the articles that carry gold annotations
 of its kind: people recall over the articles with at least one gold person,
 country recall and precision over the articles with at least one gold place
@@ -143,6 +148,7 @@ def main() -> None:
 
     people_gold = people_found = people_articles = 0
     c_gold = c_extracted = c_correct = c_articles = 0
+    named_people_found = named_c_extracted = named_c_correct = 0
     unmappable: dict[str, int] = {}
     missing_output = 0
     errors: list[tuple[str, str, str, str]] = []
@@ -150,12 +156,17 @@ def main() -> None:
         out = results.get(r["id"])
         if out is None:
             missing_output += 1
-            out = {"people": [], "countries": []}
+            out = {"people": [], "countries": [], "mentions": []}
+        mentions = out.get("mentions", [])
+        named_people = [name_tokens(m["name"]) for m in mentions if m["kind"] == "person"]
+        named_countries = {m["name"] for m in mentions if m["kind"] == "country"}
         if r["people"]:
             people_articles += 1
             extracted = [name_tokens(p) for p in out["people"]]
             for slug in r["people"]:
                 people_gold += 1
+                if person_found(slug, named_people):
+                    named_people_found += 1
                 if person_found(slug, extracted):
                     people_found += 1
                 else:
@@ -172,6 +183,8 @@ def main() -> None:
             c_gold += len(gold_countries)
             c_extracted += len(got)
             c_correct += len(gold_countries & got)
+            named_c_extracted += len(named_countries)
+            named_c_correct += len(gold_countries & named_countries)
             shown = "|".join(out["countries"])
             for c in sorted(gold_countries - got):
                 errors.append((r["id"], "country_miss", c, shown))
@@ -192,6 +205,9 @@ def main() -> None:
         "country_correct": c_correct,
         "country_recall": round(ratio(c_correct, c_gold), 4),
         "country_precision": round(ratio(c_correct, c_extracted), 4),
+        "mentioned_people_recall": round(ratio(named_people_found, people_gold), 4),
+        "mentioned_country_recall": round(ratio(named_c_correct, c_gold), 4),
+        "mentioned_country_precision": round(ratio(named_c_correct, named_c_extracted), 4),
         "unmappable_slugs": unmappable,
         "articles_missing_from_output": missing_output,
     }
@@ -211,6 +227,10 @@ def main() -> None:
           f"({c_correct}/{c_gold} gold countries in {c_articles} articles)")
     print(f"country precision   {figures['country_precision']:.4f}  "
           f"({c_correct}/{c_extracted} extracted countries)")
+    print(f"mentioned set       people recall {figures['mentioned_people_recall']:.4f}, "
+          f"country recall {figures['mentioned_country_recall']:.4f}, "
+          f"country precision {figures['mentioned_country_precision']:.4f} "
+          f"({named_c_correct}/{named_c_extracted})")
     if unmappable:
         print("unmappable slugs    " + ", ".join(f"{s} ({n})" for s, n in sorted(unmappable.items())))
     if missing_output:

@@ -29,6 +29,12 @@ pub struct Article {
     pub language: Option<String>,
     /// Direct quotations in the body, in order, each with who said it.
     pub quotes: Vec<Quote>,
+    /// Every person, place and country named, with how often and where:
+    /// `people`, `places` and `countries` above are the salient ones of these.
+    pub mentions: Vec<Mention>,
+    /// Offices named ("the Russian president"), resolved to their holder on
+    /// the article's date; none in an undated article.
+    pub offices: Vec<OfficeRef>,
     /// What the source said before any interpretation; extraction reads it.
     #[serde(skip)]
     pub raw: RawMeta,
@@ -45,6 +51,40 @@ pub struct Quote {
     /// Character offsets (Unicode scalar values, end exclusive) of `text` in the body.
     pub start: usize,
     pub end: usize,
+}
+
+/// One person, place or country an article names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub name: String,
+    pub kind: MentionKind,
+    /// Times named in the dateline, title and body (a country also through
+    /// its adjective and the places in it: "Israeli", "Jerusalem").
+    pub count: u32,
+    pub in_title: bool,
+    /// In the dateline or the body's first paragraph.
+    pub in_lead: bool,
+    /// What the article is about: listed in `people`, `places` or
+    /// `countries` and counted by the facets (see `extract::salience`).
+    pub salient: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    Person,
+    Place,
+    Country,
+}
+
+/// An office as the article names it and who held it that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeRef {
+    /// The words of the article ("the Russian president").
+    pub mention: String,
+    /// The office's name in index-schema/offices.tsv ("President of Russia").
+    pub office: String,
+    pub holder: String,
 }
 
 /// Who a quotation is from: a person, or no person (never a guessed one).

@@ -256,7 +256,15 @@ fn seed_articles_name_their_people_and_places_and_nothing_else() {
     let mut countries: HashSet<String> = HashSet::new();
     for v in results.values() {
         people.extend(strings(&v["people"]));
-        places.extend(strings(&v["places"]));
+        // Every place named (`places` keeps the salient ones).
+        places.extend(
+            v["mentions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|m| m["kind"] == "place")
+                .filter_map(|m| m["name"].as_str().map(String::from)),
+        );
         countries.extend(strings(&v["countries"]));
     }
     for name in [

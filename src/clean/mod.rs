@@ -6,17 +6,20 @@
 
 mod glue;
 mod patterns;
+mod title;
 
 use std::borrow::Cow;
 
 use crate::article::{Article, SourceFormat};
 pub use glue::repair as repair_glued_sentences;
 pub use patterns::{LineKind, Patterns};
+pub use title::repair_mojibake;
 
 /// Loaded once: the boilerplate rules from `index-schema/`.
 pub struct Cleaner {
     patterns: Patterns,
     glued: glue::GluedNames,
+    outlets: crate::extract::Outlets,
 }
 
 impl Default for Cleaner {
@@ -33,11 +36,13 @@ const LABEL_MAX_WORDS: usize = 6;
 impl Cleaner {
     pub fn new() -> Cleaner {
         let patterns = Patterns::load();
-        let glued = glue::GluedNames::new(
-            &crate::extract::Outlets::load().names(),
-            &patterns.glued_words,
-        );
-        Cleaner { patterns, glued }
+        let outlets = crate::extract::Outlets::load();
+        let glued = glue::GluedNames::new(&outlets.names(), &patterns.glued_words);
+        Cleaner {
+            patterns,
+            glued,
+            outlets,
+        }
     }
 
     pub fn clean(&self, article: &mut Article) {
@@ -46,7 +51,18 @@ impl Cleaner {
 
     /// Cleans with lines learned from the rest of the corpus as well.
     pub fn clean_with(&self, article: &mut Article, learned: &Furniture) {
+        if let Cow::Owned(repaired) = title::repair_mojibake(&article.title) {
+            article.title = repaired;
+        }
+        if let Cow::Owned(repaired) = title::repair_mojibake(&article.body) {
+            article.body = repaired;
+        }
         article.title = collapse_whitespace(&article.title);
+        let tail_free =
+            title::strip_title_tail(&article.title, |site| self.outlets.is_outlet_name(site));
+        if tail_free.len() < article.title.len() {
+            article.title = tail_free.to_string();
+        }
         let outlet = article.raw.outlet.clone().unwrap_or_default();
         // Scraped text and pages need every rule; structured records only the
         // explicit furniture (their lines are paragraphs of a real article).
@@ -54,9 +70,14 @@ impl Cleaner {
         // A page's structure already told headings from labels; text lost it.
         let flat_text = article.raw.format == SourceFormat::Text;
         let paragraphs = paragraphs(&article.body);
+        let several = paragraphs.len() > 1;
         let mut kept: Vec<String> = Vec::with_capacity(paragraphs.len());
         for para in paragraphs {
             if learned.contains(&outlet, &para) {
+                continue;
+            }
+            // The title printed again as the body's first line.
+            if several && kept.is_empty() && title::repeats_title(&para, &article.title) {
                 continue;
             }
             match self.patterns.classify(&para) {

@@ -23,6 +23,8 @@ pub(crate) struct SearchArgs {
     ///   title:visit body:"a b"     search one field; title:(a b) every word inside
     ///   person:"Kim Jong Un"       filter on canonical names, any alias; also outlet:,
     ///   country:(Japan OR China)   place:, author: (and plurals); -country:Japan excludes
+    /// person:, place: and country: match every article that names the person, place or
+    /// country, even once in passing; the facets count only the articles about it (see --facet).
     /// A known field followed by a space ("person: Pompeo") is read as words, with a notice.
     /// An unclosed quote or parenthesis closes at the end of the query, with a notice
     /// (stderr; "notices" in --json). Errors only for an empty query, one over 4,000
@@ -73,6 +75,11 @@ pub(crate) struct SearchArgs {
     /// Facets to count, repeatable: outlet, people, places, countries, authors, speakers
     /// (who is quoted), language, date
     /// [default: all]. e.g. --facet people --facet date
+    /// people, places and countries count the articles about a name, not every one that
+    /// names it: every person named; a place named in the title, dateline or first
+    /// paragraph, or twice; a country named in the dateline or first paragraph (itself, its
+    /// adjective or a place in it), in the title and again, or three times. So `country:Egypt`
+    /// can find more articles than the Egypt facet counts.
     #[arg(long = "facet", value_name = "FIELD")]
     facet: Vec<String>,
     /// Only articles in this language: an ISO 639-1 code or a name, as `lang:` takes.

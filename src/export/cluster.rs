@@ -14,7 +14,7 @@ use tantivy::schema::{FieldType, Schema};
 use super::Sink;
 use super::rows::ExportRow;
 use super::table::row_json;
-use crate::index::schema::{EXACT_TOKENIZER, NEWS_TOKENIZER};
+use crate::index::schema::{EXACT_TOKENIZER, NAMED_FIELDS, NEWS_TOKENIZER};
 
 /// The cluster index the files create and fill.
 pub const INDEX_NAME: &str = "communique";
@@ -23,6 +23,8 @@ pub const INDEX_NAME: &str = "communique";
 pub const MAX_FILE_BYTES: u64 = 50_000_000;
 /// Fields an export adds that our index does not hold (it computes them).
 pub const DERIVED_FIELDS: &[&str] = &["duplicate_group"];
+/// Stored lists of objects: nested in OpenSearch, JSON fields in Quickwit.
+const OBJECT_FIELDS: &[&str] = &["quotes", "mentions", "offices"];
 /// Suffix of our unstemmed copies: a subfield in OpenSearch, not a field.
 const EXACT_SUFFIX: &str = "_exact";
 
@@ -39,8 +41,8 @@ pub enum FieldKind {
     Key,
     /// Kept, not searched (url).
     StoredOnly,
-    /// The quotations, stored encoded; exported as objects.
-    Quotations,
+    /// A list of objects, stored encoded (quotes, mentions, offices).
+    Objects,
     Date,
     /// The MinHash signature (u64 values, column only).
     Signature,
@@ -57,12 +59,17 @@ pub fn field_kinds(schema: &Schema) -> Result<Vec<(String, FieldKind)>> {
         }
         let kind = match entry.field_type() {
             FieldType::Str(options) => match options.get_indexing_options() {
-                _ if name == "quotes" => FieldKind::Quotations,
+                _ if OBJECT_FIELDS.contains(&name) => FieldKind::Objects,
                 None => FieldKind::StoredOnly,
                 Some(i) if i.tokenizer() == NEWS_TOKENIZER => FieldKind::Analysed {
                     has_exact: schema.get_field(&format!("{name}{EXACT_SUFFIX}")).is_ok(),
                 },
-                Some(i) if i.tokenizer() == "raw" && options.is_fast() => FieldKind::Name,
+                Some(i)
+                    if i.tokenizer() == "raw"
+                        && (options.is_fast() || NAMED_FIELDS.contains(&name)) =>
+                {
+                    FieldKind::Name
+                }
                 Some(i) if i.tokenizer() == "raw" => FieldKind::Key,
                 Some(i) => bail!(
                     "field {name}: no cluster mapping for tokenizer {}",
@@ -107,18 +114,31 @@ pub fn opensearch_template(schema: &Schema) -> Result<Value> {
             FieldKind::Name => name_keyword.clone(),
             FieldKind::Key => json!({"type": "keyword"}),
             FieldKind::StoredOnly => json!({"type": "keyword", "index": false}),
-            FieldKind::Quotations => json!({
-                // Nested: "who said X" matches within one quotation.
-                "type": "nested",
-                "properties": {
+            // Nested: "who said X" matches within one quotation.
+            FieldKind::Objects => json!({"type": "nested", "properties": match name.as_str() {
+                "quotes" => json!({
                     "text": {"type": "text", "analyzer": NEWS_TOKENIZER,
                              "fields": {"exact": {"type": "text", "analyzer": EXACT_TOKENIZER}}},
                     "speaker": name_keyword.clone(),
                     "speaker_kind": {"type": "keyword"},
                     "start": {"type": "integer"},
                     "end": {"type": "integer"}
-                }
-            }),
+                }),
+                "mentions" => json!({
+                    "name": name_keyword.clone(),
+                    "kind": {"type": "keyword"},
+                    "count": {"type": "integer"},
+                    "in_title": {"type": "boolean"},
+                    "in_lead": {"type": "boolean"},
+                    "salient": {"type": "boolean"}
+                }),
+                "offices" => json!({
+                    "mention": {"type": "text", "analyzer": NEWS_TOKENIZER},
+                    "office": name_keyword.clone(),
+                    "holder": name_keyword.clone()
+                }),
+                other => bail!("field {other}: no cluster mapping for its objects"),
+            }}),
             FieldKind::Date => json!({"type": "date", "format": "strict_date_optional_time"}),
             FieldKind::Signature => json!({"type": "long", "index": false}),
         };
@@ -160,7 +180,8 @@ pub fn opensearch_template(schema: &Schema) -> Result<Value> {
 pub fn quickwit_config(schema: &Schema) -> Result<Value> {
     let mut mappings = Vec::new();
     for (name, kind) in field_kinds(schema)? {
-        let multi = crate::index::schema::NAME_LIST_FIELDS.contains(&name.as_str());
+        let multi = crate::index::schema::NAME_LIST_FIELDS.contains(&name.as_str())
+            || NAMED_FIELDS.contains(&name.as_str());
         let text_type = if multi { "array<text>" } else { "text" };
         let mapping = match kind {
             FieldKind::Analysed { .. } => json!({
@@ -177,7 +198,7 @@ pub fn quickwit_config(schema: &Schema) -> Result<Value> {
             FieldKind::StoredOnly => {
                 json!({"name": name, "type": "text", "indexed": false, "stored": true})
             }
-            FieldKind::Quotations => json!({
+            FieldKind::Objects => json!({
                 "name": name, "type": "json", "tokenizer": "en_stem",
                 "record": "position", "stored": true
             }),
@@ -213,6 +234,21 @@ pub fn cluster_document(row: &ExportRow) -> Value {
         .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .into();
     doc["source"] = row.article.raw.source.clone().into();
+    // What `person:`, `place:` and `country:` match: every name, salient or not.
+    for (field, kind) in NAMED_FIELDS.iter().zip([
+        crate::article::MentionKind::Person,
+        crate::article::MentionKind::Place,
+        crate::article::MentionKind::Country,
+    ]) {
+        let names: Vec<&str> = row
+            .article
+            .mentions
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.name.as_str())
+            .collect();
+        doc[*field] = names.into();
+    }
     doc["fingerprint"] = row.fingerprint.clone().into();
     doc
 }
@@ -453,7 +489,7 @@ mod tests {
             expected += 1;
             let p = &props[&name];
             let want = match (kind.as_str(), tokenizer.as_deref(), fast) {
-                ("text", _, _) if name == "quotes" => "nested",
+                ("text", _, _) if OBJECT_FIELDS.contains(&name.as_str()) => "nested",
                 ("text", Some(NEWS_TOKENIZER), _) => "text",
                 ("text", _, _) => "keyword",
                 ("date", _, _) => "date",
@@ -464,7 +500,7 @@ mod tests {
             if fast && kind == "text" {
                 assert_eq!(p["normalizer"], "name_folding", "{name} is a name");
             }
-            if tokenizer.is_none() && name != "quotes" && kind == "text" {
+            if tokenizer.is_none() && !OBJECT_FIELDS.contains(&name.as_str()) && kind == "text" {
                 assert_eq!(p["index"], false, "{name} is kept, not searched");
             }
         }
@@ -494,7 +530,9 @@ mod tests {
             expected += 1;
             let m = by_name[name.as_str()];
             match (kind.as_str(), tokenizer.as_deref()) {
-                ("text", _) if name == "quotes" => assert_eq!(m["type"], "json"),
+                ("text", _) if OBJECT_FIELDS.contains(&name.as_str()) => {
+                    assert_eq!(m["type"], "json")
+                }
                 ("text", Some(NEWS_TOKENIZER)) => {
                     assert_eq!(m["tokenizer"], "en_stem", "{name}");
                     assert_eq!(m["record"], "position", "{name}: phrases need positions");

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use arrow_array::builder::{
-    ArrayBuilder, Int64Builder, ListBuilder, StringBuilder, StructBuilder,
+    ArrayBuilder, BooleanBuilder, Int64Builder, ListBuilder, StringBuilder, StructBuilder,
     TimestampMillisecondBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
@@ -22,7 +22,7 @@ use super::rows::ExportRow;
 
 /// The columns of the CSV and Parquet exports, in order; JSON Lines has the
 /// same keys (it prints `extract --json`'s object, then the last two).
-pub const EXPORT_COLUMNS: [&str; 15] = [
+pub const EXPORT_COLUMNS: [&str; 17] = [
     "id",
     "path",
     "title",
@@ -36,6 +36,8 @@ pub const EXPORT_COLUMNS: [&str; 15] = [
     "countries",
     "language",
     "quotes",
+    "mentions",
+    "offices",
     "speakers",
     "duplicate_group",
 ];
@@ -81,8 +83,8 @@ impl Sink for JsonLines {
     }
 }
 
-/// Lists joined with "; " (as `search --csv` does); quotations, which have
-/// parts, as a JSON array in their cell.
+/// Lists joined with "; " (as `search --csv` does); quotations, mentions and
+/// offices, which have parts, as a JSON array in their cell.
 pub struct Csv {
     path: PathBuf,
     out: csv::Writer<BufWriter<File>>,
@@ -102,11 +104,13 @@ impl Csv {
 impl Sink for Csv {
     fn write(&mut self, row: &ExportRow) -> Result<()> {
         let a = &row.article;
-        let quotes = if a.quotes.is_empty() {
-            String::new()
-        } else {
-            serde_json::to_string(&a.quotes)?
-        };
+        fn json_cell<T: serde::Serialize>(list: &[T]) -> Result<String> {
+            Ok(if list.is_empty() {
+                String::new()
+            } else {
+                serde_json::to_string(list)?
+            })
+        }
         self.out.write_record([
             a.id.as_str(),
             &a.path,
@@ -123,7 +127,9 @@ impl Sink for Csv {
             &a.places.join("; "),
             &a.countries.join("; "),
             a.language.as_deref().unwrap_or_default(),
-            &quotes,
+            &json_cell(&a.quotes)?,
+            &json_cell(&a.mentions)?,
+            &json_cell(&a.offices)?,
             &row.speakers.join("; "),
             &row.duplicate_group,
         ])?;
@@ -199,6 +205,38 @@ fn list_of_strings() -> DataType {
     DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, false)))
 }
 
+fn mention_fields() -> Fields {
+    Fields::from(vec![
+        Field::new("name", DataType::Utf8, false),
+        Field::new("kind", DataType::Utf8, false),
+        Field::new("count", DataType::Int64, false),
+        Field::new("in_title", DataType::Boolean, false),
+        Field::new("in_lead", DataType::Boolean, false),
+        Field::new("salient", DataType::Boolean, false),
+    ])
+}
+
+fn office_fields() -> Fields {
+    Fields::from(vec![
+        Field::new("mention", DataType::Utf8, false),
+        Field::new("office", DataType::Utf8, false),
+        Field::new("holder", DataType::Utf8, false),
+    ])
+}
+
+/// A list of structs with these parts.
+fn struct_list(parts: Fields) -> DataType {
+    DataType::List(Arc::new(Field::new_list_field(
+        DataType::Struct(parts),
+        false,
+    )))
+}
+
+fn struct_list_builder(parts: Fields) -> ListBuilder<StructBuilder> {
+    ListBuilder::new(StructBuilder::from_fields(parts.clone(), 0))
+        .with_field(Field::new_list_field(DataType::Struct(parts), false))
+}
+
 fn quote_fields() -> Fields {
     Fields::from(vec![
         Field::new("text", DataType::Utf8, false),
@@ -213,10 +251,6 @@ fn quote_fields() -> Fields {
 pub fn parquet_schema() -> SchemaRef {
     let text = |name: &str, nullable: bool| Field::new(name, DataType::Utf8, nullable);
     let list = |name: &str| Field::new(name, list_of_strings(), false);
-    let quotes = DataType::List(Arc::new(Field::new_list_field(
-        DataType::Struct(quote_fields()),
-        false,
-    )));
     Arc::new(Schema::new(vec![
         text("id", false),
         text("path", false),
@@ -234,7 +268,9 @@ pub fn parquet_schema() -> SchemaRef {
         list("places"),
         list("countries"),
         text("language", true),
-        Field::new("quotes", quotes, false),
+        Field::new("quotes", struct_list(quote_fields()), false),
+        Field::new("mentions", struct_list(mention_fields()), false),
+        Field::new("offices", struct_list(office_fields()), false),
         list("speakers"),
         text("duplicate_group", false),
     ]))
@@ -247,6 +283,8 @@ struct Columns {
     date: TimestampMillisecondBuilder,
     lists: Vec<ListBuilder<StringBuilder>>,
     quotes: ListBuilder<StructBuilder>,
+    mentions: ListBuilder<StructBuilder>,
+    offices: ListBuilder<StructBuilder>,
 }
 
 /// Positions in `Columns::strings` and `Columns::lists`.
@@ -270,16 +308,14 @@ impl Columns {
             ListBuilder::new(StringBuilder::new())
                 .with_field(Field::new_list_field(DataType::Utf8, false))
         };
-        let quote = StructBuilder::from_fields(quote_fields(), 0);
         Columns {
             rows: 0,
             strings: (0..8).map(|_| StringBuilder::new()).collect(),
             date: TimestampMillisecondBuilder::new().with_timezone("UTC"),
             lists: (0..5).map(|_| string_list()).collect(),
-            quotes: ListBuilder::new(quote).with_field(Field::new_list_field(
-                DataType::Struct(quote_fields()),
-                false,
-            )),
+            quotes: struct_list_builder(quote_fields()),
+            mentions: struct_list_builder(mention_fields()),
+            offices: struct_list_builder(office_fields()),
         }
     }
 
@@ -311,12 +347,7 @@ impl Columns {
         }
         let quotes = self.quotes.values();
         for q in &a.quotes {
-            let kind = q.speaker_kind.map(|k| {
-                serde_json::to_value(k)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            });
+            let kind = q.speaker_kind.as_ref().map(lowercase_name);
             field::<StringBuilder>(quotes, 0).append_value(&q.text);
             field::<StringBuilder>(quotes, 1).append_option(q.speaker.as_deref());
             field::<StringBuilder>(quotes, 2).append_option(kind);
@@ -325,6 +356,25 @@ impl Columns {
             quotes.append(true);
         }
         self.quotes.append(true);
+        let mentions = self.mentions.values();
+        for m in &a.mentions {
+            field::<StringBuilder>(mentions, 0).append_value(&m.name);
+            field::<StringBuilder>(mentions, 1).append_value(lowercase_name(&m.kind));
+            field::<Int64Builder>(mentions, 2).append_value(m.count as i64);
+            field::<BooleanBuilder>(mentions, 3).append_value(m.in_title);
+            field::<BooleanBuilder>(mentions, 4).append_value(m.in_lead);
+            field::<BooleanBuilder>(mentions, 5).append_value(m.salient);
+            mentions.append(true);
+        }
+        self.mentions.append(true);
+        let offices = self.offices.values();
+        for o in &a.offices {
+            field::<StringBuilder>(offices, 0).append_value(&o.mention);
+            field::<StringBuilder>(offices, 1).append_value(&o.office);
+            field::<StringBuilder>(offices, 2).append_value(&o.holder);
+            offices.append(true);
+        }
+        self.offices.append(true);
         self.rows += 1;
     }
 
@@ -354,6 +404,8 @@ impl Columns {
             take(&l, COUNTRIES),
             take(&s, LANGUAGE),
             ArrayBuilder::finish(&mut self.quotes),
+            ArrayBuilder::finish(&mut self.mentions),
+            ArrayBuilder::finish(&mut self.offices),
             take(&l, SPEAKERS),
             take(&s, GROUP),
         ];
@@ -361,7 +413,15 @@ impl Columns {
     }
 }
 
-/// The builder of a quotation's part `i` (as [`quote_fields`] orders them).
+/// An enum's name as its JSON spells it ("person", "place").
+fn lowercase_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// The builder of a struct's part `i` (as [`quote_fields`] orders them).
 fn field<T: ArrayBuilder>(quotes: &mut StructBuilder, i: usize) -> &mut T {
     quotes
         .field_builder::<T>(i)

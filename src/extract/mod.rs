@@ -5,8 +5,9 @@ pub mod date;
 pub mod gazetteer;
 pub mod offices;
 pub mod outlet;
-mod people;
+pub(crate) mod people;
 pub mod quotes;
+pub mod salience;
 mod tokens;
 mod tsv;
 
@@ -15,12 +16,39 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use crate::article::Article;
+use crate::article::{Article, MentionKind};
 use gazetteer::CountryId;
 pub use gazetteer::{Entity, Gazetteer};
 pub use outlet::Outlets;
 pub use people::name_key;
 use people::{PeopleFinder, PersonMention};
+use salience::Part;
+
+/// A lone surname counted beside the one full name it ends ("Assad" and
+/// Bashar al-Assad, named through "the Syrian leader") is that person.
+fn merge_surnames(people: &mut Vec<(String, String, salience::Count)>) {
+    let mut i = 0;
+    while i < people.len() {
+        let single = &people[i].1;
+        let owners: Vec<usize> = (0..people.len())
+            .filter(|&j| {
+                j != i
+                    && !single.contains(' ')
+                    && people[j].1.rsplit([' ', '-']).next() == Some(single.as_str())
+            })
+            .collect();
+        if let [owner] = owners[..] {
+            let (_, _, count) = people.remove(i);
+            let owner = if owner > i { owner - 1 } else { owner };
+            people[owner].2.merge(&count);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// How much of the body's start may hold a byline.
+const FIRST_LINES_BYTES: usize = 400;
 
 /// Everything extraction knows, loaded once per process.
 pub struct Extractor {
@@ -66,37 +94,96 @@ impl Extractor {
             &article.body,
         )
         .map(String::from);
-        article.authors =
-            outlet::authors(&article.raw.authors, &article.raw.bylines, &self.outlets);
+        // A byline names the authors in the body's first lines, if anywhere.
+        let mut first_lines_end = article.body.len().min(FIRST_LINES_BYTES);
+        while !article.body.is_char_boundary(first_lines_end) {
+            first_lines_end -= 1;
+        }
+        article.authors = outlet::authors(
+            &article.raw.authors,
+            &article.raw.bylines,
+            &article.body[..first_lines_end],
+            &self.outlets,
+        );
 
         let text = format!("{}\n\n{}", article.title, article.body);
+        let parts = Parts::of(&text, article.title.len());
         let hits = self.gazetteer.find(&text);
-        let mentions = PeopleFinder::new(&self.gazetteer).find(&text, &hits);
-        let author_keys: HashSet<String> = article.authors.iter().map(|a| name_key(a)).collect();
-        let mut seen = HashSet::default();
-        article.people = mentions
-            .iter()
-            .map(|m| m.canonical.clone())
-            .filter(|p| !author_keys.contains(&name_key(p)) && seen.insert(name_key(p)))
-            .collect();
+        let mut mentions = PeopleFinder::new(&self.gazetteer).find(&text, &hits);
+        // "Le Parisien said", "Al Jazeera reported": outlets and named groups are no people.
+        let given_names = self.gazetteer.given_names();
+        mentions.retain(|m| !salience::not_a_person(&m.canonical, &self.outlets, given_names));
 
         let date = article.date.map(|d| d.date_naive());
-        article.quotes = self.quotes(
-            &article.body,
-            text.len() - article.body.len(),
-            &mentions,
-            date,
-        );
-        let (places, countries) = self.places(
-            &article.title,
+        let office_mentions =
+            offices::named(&self.offices, &self.gazetteer, &text, &mentions, date);
+        // The holder of an office the article speaks of is a person of it
+        // ("the Russian president" in 2019 is Vladimir Putin); after
+        // "Secretary of State Mike Pompeo" the name itself counts already.
+        let holders: Vec<PersonMention> = office_mentions
+            .iter()
+            .filter(|m| !m.before_holder)
+            .map(|m| PersonMention {
+                start: m.start,
+                end: m.end,
+                canonical: m.office.holder.clone(),
+            })
+            .collect();
+        article.offices = Vec::new();
+        for m in office_mentions {
+            if !article.offices.contains(&m.office) {
+                article.offices.push(m.office);
+            }
+        }
+        let author_keys: HashSet<String> = article.authors.iter().map(|a| name_key(a)).collect();
+        let mut people: Vec<(String, String, salience::Count)> = Vec::new();
+        for m in mentions.iter().chain(&holders) {
+            let key = name_key(&m.canonical);
+            if author_keys.contains(&key) {
+                continue;
+            }
+            let at = parts.part_of(m.start, m.end);
+            match people.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, count)) => count.add(at),
+                None => {
+                    let mut count = salience::Count::default();
+                    count.add(at);
+                    people.push((key, m.canonical.clone(), count));
+                }
+            }
+        }
+        merge_surnames(&mut people);
+
+        article.quotes = self.quotes(&article.body, parts.body_start, &mentions, date);
+        let named = self.places(
             &text,
+            &parts,
             &hits,
             &mentions,
             article.raw.dateline.as_deref(),
             date,
         );
-        article.places = places;
-        article.countries = countries;
+        let mut all = Vec::with_capacity(people.len() + named.places.len() + named.countries.len());
+        for (_, name, count) in people {
+            all.push(count.mention(name, MentionKind::Person, salience::person(&count)));
+        }
+        for (name, count) in named.places {
+            let salient = salience::place(&count);
+            all.push(count.mention(name, MentionKind::Place, salient));
+        }
+        for (name, count, salient) in named.countries {
+            all.push(count.mention(name, MentionKind::Country, salient));
+        }
+        let salient = |kind: MentionKind| {
+            all.iter()
+                .filter(|m| m.kind == kind && m.salient)
+                .map(|m| m.name.clone())
+                .collect::<Vec<_>>()
+        };
+        article.people = salient(MentionKind::Person);
+        article.places = salient(MentionKind::Place);
+        article.countries = named.salient_countries;
+        article.mentions = all;
     }
 
     /// The body's quotations, with the people found in title and body
@@ -139,31 +226,40 @@ impl Extractor {
             .or_else(|| article.url.as_deref().and_then(date::date_from_url));
     }
 
-    /// Places named (countries included) and the countries the article is
-    /// about. Every place named is a place; a country counts when the
-    /// dateline or the lead names it (or a place in it), when the title does
-    /// and the text comes back to it, or when the text names it three times;
-    /// a passing mention further down ("listed in Luxembourg") does not,
-    /// unless nothing else qualifies.
+    /// Places named (countries included) and the countries named, each with
+    /// its count, and the countries the article is about. Every place named
+    /// is a place; a country is about the article when the dateline or the
+    /// lead names it (or a place in it), when the title does and the text
+    /// comes back to it, or when the text names it three times; a passing
+    /// mention further down ("listed in Luxembourg") does not, unless nothing
+    /// else qualifies (see `countries_about`).
     /// A name inside a person's name is no place ("Paris Hilton"); an
     /// ambiguous one next to a name-like word is left out ("Chad Smith");
     /// a demonym naming a currency ("U.S. dlrs", "Swiss francs") is no evidence.
     fn places(
         &self,
-        title: &str,
         text: &str,
+        parts: &Parts,
         hits: &[gazetteer::Hit],
         people: &[PersonMention],
         dateline: Option<&str>,
         date: Option<NaiveDate>,
-    ) -> (Vec<String>, Vec<String>) {
+    ) -> Named {
         let gaz = &self.gazetteer;
-        let mut places: Vec<String> = Vec::new();
+        let mut places: Vec<(String, salience::Count)> = Vec::new();
+        let mut place = |name: &str, w: Part| match places.iter_mut().find(|(n, _)| n == name) {
+            Some((_, count)) => count.add(w),
+            None => {
+                let mut count = salience::Count::default();
+                count.add(w);
+                places.push((name.to_string(), count));
+            }
+        };
         let mut evidence: Vec<(CountryId, Support)> = Vec::new();
-        let mut add = |entity: Entity, w: Source, places: &mut Vec<String>| {
+        let mut add = |entity: Entity, w: Part, place: &mut dyn FnMut(&str, Part)| {
             match entity {
-                Entity::Country(c) => places.push(gaz.countries[c as usize].clone()),
-                Entity::Place(p) => places.push(gaz.places[p as usize].name.clone()),
+                Entity::Country(c) => place(&gaz.countries[c as usize], w),
+                Entity::Place(p) => place(&gaz.places[p as usize].name, w),
                 _ => {}
             }
             if let Some(c) = gaz.country_of(entity) {
@@ -180,19 +276,15 @@ impl Extractor {
         };
         if let Some(line) = dateline {
             for e in self.dateline_places(line) {
-                add(e, Source::Dateline, &mut places);
+                add(e, Part::Dateline, &mut place);
             }
         }
-        let title_len = title.len();
+        let title = &text[..parts.title_end];
         if is_all_caps(title) {
             for e in self.caps_places(title) {
-                add(e, Source::Title, &mut places);
+                add(e, Part::Title, &mut place);
             }
         }
-        let body_start = (title_len + 2).min(text.len());
-        let lead_end = text[body_start..]
-            .find("\n\n")
-            .map_or(text.len(), |i| body_start + i);
         let mut last_place: Option<(usize, CountryId)> = None;
         // People's spans, merged and in order, walked alongside the hits.
         let mut spans: Vec<(usize, usize)> = Vec::with_capacity(people.len());
@@ -224,13 +316,14 @@ impl Extractor {
             if text[..hit.start].ends_with("New ") {
                 continue;
             }
+            let w = parts.part_of(hit.start, hit.end);
             // "National Westminster Bank", "American Stock Exchange": a
             // place inside an organisation's name says little about the story.
             // (Countries and demonyms keep counting: "U.S. Army", "Korean Peninsula".)
             if let Entity::Place(p) = e
                 && self.in_org_name(text, hit.start, hit.end)
             {
-                places.push(gaz.places[p as usize].name.clone());
+                place(&gaz.places[p as usize].name, w);
                 continue;
             }
             // "Stockholm, Sweden" names Sweden once.
@@ -242,27 +335,35 @@ impl Extractor {
                 last_place = Some((hit.end, gaz.places[p as usize].country));
             }
             if apposition {
-                places.push(gaz.countries[gaz.country_of(e).unwrap() as usize].clone());
+                if let Some(c) = gaz.country_of(e) {
+                    place(&gaz.countries[c as usize], w);
+                }
                 continue;
             }
-            let w = if hit.end <= title_len {
-                Source::Title
-            } else if hit.start < lead_end {
-                Source::Lead
-            } else {
-                Source::Mention
-            };
             if names_currency(text, hit.end) {
                 // "U.S. dlrs": the place is still named, the country gains nothing.
                 if let Entity::Place(p) = e {
-                    places.push(gaz.places[p as usize].name.clone());
+                    place(&gaz.places[p as usize].name, w);
                 }
                 continue;
             }
 
-            add(e, w, &mut places);
+            add(e, w, &mut place);
         }
-        (unique(places.into_iter()), self.countries_about(&evidence))
+        let salient_countries = self.countries_about(&evidence);
+        let countries = evidence
+            .iter()
+            .map(|(c, support)| {
+                let name = gaz.countries[*c as usize].clone();
+                let salient = salient_countries.contains(&name);
+                (name, support.count, salient)
+            })
+            .collect();
+        Named {
+            places,
+            countries,
+            salient_countries,
+        }
     }
 
     /// The state a place was in on the article's date (Bonn in 1987 is in West Germany).
@@ -466,34 +567,66 @@ impl Extractor {
     }
 }
 
-/// Where a country was named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Source {
-    Dateline,
-    Title,
-    /// The first paragraph of the body.
-    Lead,
-    Mention,
+/// What one article names: places and countries with their counts.
+struct Named {
+    places: Vec<(String, salience::Count)>,
+    /// Every country named, with whether the article is about it.
+    countries: Vec<(String, salience::Count, bool)>,
+    /// The countries the article is about, in order of first evidence.
+    salient_countries: Vec<String>,
+}
+
+/// Where in the article's text (title, blank line, body) a span lies.
+struct Parts {
+    title_end: usize,
+    body_start: usize,
+    /// The end of the body's first paragraph.
+    lead_end: usize,
+}
+
+impl Parts {
+    fn of(text: &str, title_len: usize) -> Parts {
+        let title_end = title_len.min(text.len());
+        let body_start = (title_len + 2).min(text.len());
+        let lead_end = text[body_start..]
+            .find("\n\n")
+            .map_or(text.len(), |i| body_start + i);
+        Parts {
+            title_end,
+            body_start,
+            lead_end,
+        }
+    }
+
+    fn part_of(&self, start: usize, end: usize) -> Part {
+        if end <= self.title_end {
+            Part::Title
+        } else if start < self.lead_end {
+            Part::Lead
+        } else {
+            Part::Rest
+        }
+    }
 }
 
 /// What the article says about one country.
 #[derive(Debug, Clone, Copy, Default)]
 struct Support {
-    dateline: bool,
-    title: bool,
+    count: salience::Count,
+    /// Named in the lead paragraph, this many times.
     lead: u32,
+    /// Times named, dateline aside.
     mentions: u32,
 }
 
 impl Support {
-    fn add(&mut self, source: Source) {
-        match source {
-            Source::Dateline => self.dateline = true,
-            Source::Title => self.title = true,
-            Source::Lead => self.lead += 1,
-            Source::Mention => {}
+    fn add(&mut self, part: Part) {
+        self.count.add(part);
+        match part {
+            Part::Lead => self.lead += 1,
+            Part::Dateline | Part::Title | Part::Rest => {}
         }
-        if source != Source::Dateline {
+        if part != Part::Dateline {
             self.mentions += 1;
         }
     }
@@ -504,7 +637,10 @@ impl Support {
     /// 0.93 and 0.94; two mentions anywhere 0.94 and 0.90; any mention 0.99
     /// and 0.75.
     fn qualifies(&self) -> bool {
-        self.dateline || self.lead > 0 || (self.title && self.mentions >= 2) || self.mentions >= 3
+        self.count.dateline
+            || self.lead > 0
+            || (self.count.in_title && self.mentions >= 2)
+            || self.mentions >= 3
     }
 
     fn score(&self) -> u32 {
@@ -760,11 +896,6 @@ fn neighbour_words(text: &str, start: usize, end: usize) -> (Option<&str>, Optio
     )
 }
 
-fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut seen = HashSet::default();
-    items.filter(|i| seen.insert(i.clone())).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -847,7 +978,14 @@ Finland to close all borders with Russia after migrant surge";
             "bylines, credits or variants crept in: {:?}",
             a.people
         );
-        let places = set(&a.places);
+        // Named, not all of them salient: the lead is a caption here.
+        let named: Vec<String> = a
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Place)
+            .map(|m| m.name.clone())
+            .collect();
+        let places = set(&named);
         for place in [
             "Pyongyang",
             "Seoul",
@@ -867,6 +1005,7 @@ Finland to close all borders with Russia after migrant surge";
         for absent in ["Finland", "Russia"] {
             assert!(!places.contains(absent) && !a.countries.iter().any(|c| c == absent));
         }
+        assert!(a.places.iter().all(|p| places.contains(p.as_str())));
         let countries = set(&a.countries);
         for country in ["North Korea", "South Korea", "United States"] {
             assert!(
@@ -875,6 +1014,40 @@ Finland to close all borders with Russia after migrant surge";
                 a.countries
             );
         }
+    }
+
+    #[test]
+    fn every_name_is_counted_and_the_salient_ones_listed() {
+        let a = extracted(
+            "Carter visits Jerusalem",
+            "JERUSALEM — Jimmy Carter said Israel must act.\n\nHe met the former prime minister of Norway. Carter left for Egypt, where Carter met Morsi.\n\nThe Elders later flew to Cairo.",
+            None,
+            Some("2012-10-22"),
+            SourceFormat::Record,
+        );
+        let of = |kind: MentionKind, name: &str| {
+            a.mentions
+                .iter()
+                .find(|m| m.kind == kind && m.name == name)
+                .unwrap_or_else(|| panic!("{name} not in {:?}", a.mentions))
+        };
+        let carter = of(MentionKind::Person, "Jimmy Carter");
+        assert!(
+            carter.count >= 3 && carter.in_lead && carter.salient,
+            "{carter:?}"
+        );
+        let norway = of(MentionKind::Country, "Norway");
+        assert!(norway.count == 1 && !norway.in_lead && !norway.salient);
+        // Egypt named, and Cairo in it: twice, still not in the lead.
+        let egypt = of(MentionKind::Country, "Egypt");
+        assert_eq!(egypt.count, 2);
+        assert!(!a.countries.contains(&"Egypt".to_string()));
+        assert!(a.countries.contains(&"Israel".to_string()));
+        let jerusalem = of(MentionKind::Place, "Jerusalem");
+        assert!(jerusalem.in_title && jerusalem.salient);
+        assert!(!of(MentionKind::Place, "Norway").salient);
+        assert!(!of(MentionKind::Place, "Egypt").salient);
+        assert!(!a.places.contains(&"Norway".to_string()));
     }
 
     #[test]
@@ -932,7 +1105,8 @@ Finland to close all borders with Russia after migrant surge";
             SourceFormat::Record,
         );
         assert_eq!(a.countries, ["United Kingdom", "Canada"]);
-        assert!(a.places.contains(&"Luxembourg".to_string()));
+        let luxembourg = a.mentions.iter().find(|m| m.name == "Luxembourg");
+        assert!(luxembourg.is_some_and(|m| !m.salient), "{:?}", a.mentions);
     }
 
     #[test]

@@ -4,11 +4,14 @@
 //! never the nation's ("the Kansas secretary of state"), a former or deputy
 //! holder is nobody in particular, and an undated article infers nothing.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{Entity, Gazetteer};
+use super::people::PersonMention;
 use super::tsv::{rows, values};
+use crate::article::OfficeRef;
 
 const OFFICES: &str = include_str!("../../index-schema/offices.tsv");
 const TITLES: &str = include_str!("../../index-schema/office_titles.tsv");
@@ -27,6 +30,8 @@ pub struct Offices {
     /// A whole mention -> its office.
     fixed: HashMap<String, String>,
     never: Vec<String>,
+    /// Finds the titles in running text, whatever their case.
+    title_finder: Option<AhoCorasick>,
 }
 
 /// A mention of an office in text, resolved to the office's name.
@@ -63,11 +68,33 @@ impl Offices {
             }
         }
         titles.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        // Each title as news writes it ("president", "President", "Prime
+        // Minister", "Prime minister"): case-sensitive patterns keep the
+        // searcher's fast prefilter, which case folding would cost.
+        let mut spellings: Vec<String> = Vec::new();
+        for (title, _) in &titles {
+            let capitalised = capitalise_first(title);
+            let every_word = title
+                .split(' ')
+                .map(headline_word)
+                .collect::<Vec<_>>()
+                .join(" ");
+            for s in [title.clone(), capitalised, every_word] {
+                if !spellings.contains(&s) {
+                    spellings.push(s);
+                }
+            }
+        }
+        let title_finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&spellings)
+            .ok();
         Offices {
             terms,
             titles,
             fixed,
             never,
+            title_finder,
         }
     }
 
@@ -141,6 +168,161 @@ impl Offices {
     }
 }
 
+/// An office named in an article's text, resolved on its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedOffice {
+    /// Byte offsets of the mention in the text.
+    pub start: usize,
+    pub end: usize,
+    pub office: OfficeRef,
+    /// The holder's name follows ("Secretary of State Mike Pompeo").
+    pub before_holder: bool,
+}
+
+/// A title's word as a headline or a name's title writes it: "Secretary-General",
+/// "U.N.", "of" and "the" as they are.
+fn headline_word(word: &str) -> String {
+    match word {
+        "of" | "the" | "to" => word.to_string(),
+        "u.n." | "un" => word.to_uppercase(),
+        _ => word
+            .split('-')
+            .map(capitalise_first)
+            .collect::<Vec<_>>()
+            .join("-"),
+    }
+}
+
+fn capitalise_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Words before a title that may qualify it ("the Russian", "South Korea's").
+const MAX_QUALIFIER_WORDS: usize = 4;
+
+/// Every office `text` names that resolves to its holder on `date`: "the
+/// Russian president", "South Korea's foreign minister", "the secretary of
+/// state", "Secretary of State Mike Pompeo". Not "a former secretary of
+/// state", "the Kansas secretary of state", "ex-president", nor a title
+/// before someone who did not hold it that day ("Secretary of State Hillary
+/// Clinton" in 2019 speaks of the past). An undated article names none.
+pub fn named(
+    offices: &Offices,
+    gaz: &Gazetteer,
+    text: &str,
+    people: &[PersonMention],
+    date: Option<NaiveDate>,
+) -> Vec<NamedOffice> {
+    let (Some(date), Some(finder)) = (date, offices.title_finder.as_ref()) else {
+        return Vec::new();
+    };
+    let never = |word: &str| {
+        let lower = word.to_lowercase();
+        offices.never.contains(&lower)
+    };
+    let mut found = Vec::new();
+    for m in finder.find_iter(text) {
+        let (title_start, mut end) = (m.start(), m.end());
+        let before = text[..title_start].chars().next_back();
+        let after = text[end..].chars().next();
+        // Whole words only; "ex-president", "president-elect" are no holder.
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            || after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            continue;
+        }
+        // "Secretary-General of NATO": a fixed mention that runs on.
+        let title_lower = text[title_start..end].to_lowercase();
+        for key in offices.fixed.keys() {
+            if let Some(rest) = key.strip_prefix(title_lower.as_str())
+                && rest.starts_with(' ')
+                && text
+                    .get(end..end + rest.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(rest))
+            {
+                end += rest.len();
+            }
+        }
+        let words = words_before(text, title_start);
+        if words.first().is_some_and(|(_, w)| never(w)) {
+            continue;
+        }
+        let next_person = people
+            .iter()
+            .find(|p| p.start > end && text[end..p.start].trim().is_empty());
+        let resolve = |start: usize| {
+            let office = offices.mention(gaz, &text[start..end])?;
+            let holder = offices.holder(&office, date)?;
+            Some((office, holder))
+        };
+        let mut resolved = (1..=words.len()).rev().find_map(|k| {
+            let outside = words.get(k).map(|(_, w)| *w);
+            // A qualifier starts with "the" or a capital ("Russian", "U.S.",
+            // "South Korea's"): "said the president" is tried as "the president" only.
+            let first = words[k - 1].1;
+            let may_qualify = first.starts_with(char::is_uppercase) || first == "the";
+            if !may_qualify || outside.is_some_and(never) {
+                return None;
+            }
+            resolve(words[k - 1].0).map(|r| (words[k - 1].0, r))
+        });
+        // A bare title resolves only before its holder's name.
+        if resolved.is_none() && next_person.is_some() {
+            resolved = resolve(title_start).map(|r| (title_start, r));
+        }
+        let Some((start, (office, holder))) = resolved else {
+            continue;
+        };
+        let before_holder = match next_person {
+            Some(p) if p.canonical == holder => true,
+            // Someone else after the title: another time's holder.
+            Some(_) => continue,
+            None if start == title_start => continue,
+            None => false,
+        };
+        found.push(NamedOffice {
+            start,
+            end,
+            office: OfficeRef {
+                mention: text[start..end].to_string(),
+                office: office.office,
+                holder: holder.to_string(),
+            },
+            before_holder,
+        });
+    }
+    found
+}
+
+/// Up to `MAX_QUALIFIER_WORDS` words right before `at`, nearest first, with
+/// their start offsets, stopping at punctuation and line breaks ("U.S." and
+/// "Korea's" are words).
+fn words_before(text: &str, at: usize) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut end = at;
+    while words.len() < MAX_QUALIFIER_WORDS {
+        let Some(head) = text[..end].strip_suffix(' ') else {
+            break;
+        };
+        let start = head.rfind([' ', '\n']).map_or(0, |i| i + 1);
+        let word = &head[start..];
+        let abbreviation = word.strip_suffix('.').is_some_and(|w| w.contains('.'));
+        if word.is_empty()
+            || word.ends_with([',', ';', ':', ')', '"', '“', '”', '—'])
+            || (word.ends_with('.') && !abbreviation)
+        {
+            break;
+        }
+        words.push((start, word));
+        end = start;
+    }
+    words
+}
+
 impl Default for Offices {
     fn default() -> Self {
         Offices::load()
@@ -189,6 +371,53 @@ mod tests {
             holder("the West German chancellor", "1987-04-03").as_deref(),
             Some("Helmut Kohl")
         );
+    }
+
+    fn named_in(text: &str, date: &str) -> Vec<(String, String, bool)> {
+        let ex = crate::extract::Extractor::shared();
+        let gaz = &ex.gazetteer;
+        let hits = gaz.find(text);
+        let people = crate::extract::people::PeopleFinder::new(gaz).find(text, &hits);
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        named(&ex.offices, gaz, text, &people, date)
+            .into_iter()
+            .map(|n| (n.office.mention, n.office.holder, n.before_holder))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_found_as_news_writes_them() {
+        let found = |text: &str| named_in(text, "2018-09-20").len();
+        assert_eq!(
+            found("the U.S. Ambassador to the United Nations Nikki Haley spoke"),
+            1
+        );
+        assert_eq!(found("UN Secretary-General Antonio Guterres spoke"), 1);
+        assert_eq!(found("the Japanese Prime Minister spoke"), 1);
+        assert_eq!(found("the Japanese prime minister spoke"), 1);
+    }
+
+    #[test]
+    fn offices_in_running_text() {
+        let text = "The Russian president met South Korea's foreign minister. \
+                    Secretary of State Mike Pompeo said so, and the secretary of state left. \
+                    A former secretary of state, the Kansas secretary of state and \
+                    ex-president Medvedev said nothing; Secretary of State Hillary Clinton neither.";
+        let found = named_in(text, "2018-09-20");
+        let mentions: Vec<&str> = found.iter().map(|(m, _, _)| m.as_str()).collect();
+        assert_eq!(
+            mentions,
+            [
+                "The Russian president",
+                "South Korea's foreign minister",
+                "Secretary of State",
+                "the secretary of state"
+            ]
+        );
+        assert_eq!(found[0].1, "Vladimir Putin");
+        assert_eq!(found[1].1, "Kang Kyung-wha");
+        assert!(found[2].2 && !found[3].2);
+        assert!(named_in(text, "not a date").is_empty());
     }
 
     #[test]

@@ -147,8 +147,55 @@ pub fn find_word(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// Authors from structured metadata and from byline and sign-off lines.
-pub fn authors(raw_authors: &[String], bylines: &[String], outlets: &Outlets) -> Vec<String> {
+const AUTHOR_LABELS: &str = include_str!("../../index-schema/author_labels.tsv");
+
+/// "Special To Cnn", "Sun-Times Staff Report", "Joe.Palazzolo Wsj.Com": a
+/// label or an address where an author's name should be.
+fn is_author_label(entry: &str) -> bool {
+    static LABELS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| super::tsv::word_set(AUTHOR_LABELS, "label"));
+    entry.split_whitespace().any(|word| {
+        let lower = word.to_lowercase();
+        let address = word
+            .split_once('.')
+            .is_some_and(|(a, b)| a.chars().count() >= 2 && b.chars().count() >= 2);
+        labels.contains(lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')) || address
+    })
+}
+
+/// A list of this many names or more is a page's widget of its writers
+/// ("Jim Geraghty, Kyle Smith, Luke Thompson, ..." under one National Review
+/// column): only the names the article's first lines support stay, else the
+/// first. Three names are as often real co-authors (CNN, AP, the New York
+/// Times) as a widget (Townhall) on AllSides, so three stay.
+const WIDGET_NAMES: usize = 4;
+
+/// Authors from structured metadata and from byline and sign-off lines;
+/// `first_lines` is the start of the body, where a byline would name them.
+pub fn authors(
+    raw_authors: &[String],
+    bylines: &[String],
+    first_lines: &str,
+    outlets: &Outlets,
+) -> Vec<String> {
+    let mut listed: Vec<&str> = raw_authors
+        .iter()
+        .flat_map(|raw| split_names(raw))
+        .filter(|entry| !is_author_label(entry))
+        .collect();
+    if listed.len() >= WIDGET_NAMES {
+        let supported = |name: &str| {
+            let surname = name.split_whitespace().last().unwrap_or(name);
+            find_word(first_lines, surname).is_some()
+                || bylines.iter().any(|b| find_word(b, surname).is_some())
+        };
+        let kept: Vec<&str> = listed.iter().copied().filter(|n| supported(n)).collect();
+        listed = if kept.is_empty() {
+            listed[..1].to_vec()
+        } else {
+            kept
+        };
+    }
     let mut names: Vec<String> = Vec::new();
     let mut push = |name: &str| {
         let name = name
@@ -164,10 +211,8 @@ pub fn authors(raw_authors: &[String], bylines: &[String], outlets: &Outlets) ->
             names.push(name.to_string());
         }
     };
-    for raw in raw_authors {
-        for part in split_names(raw) {
-            push(part);
-        }
+    for part in listed {
+        push(part);
     }
     for line in bylines {
         let line = line.trim();
@@ -210,14 +255,42 @@ mod tests {
         let o = Outlets::load();
         let by =
             vec!["By Alexander Smith and Associated Press with NBC News World News".to_string()];
-        assert_eq!(authors(&[], &by, &o), vec!["Alexander Smith"]);
+        assert_eq!(authors(&[], &by, "", &o), vec!["Alexander Smith"]);
         assert_eq!(o.from_bylines(&by).as_deref(), Some("NBC News"));
         let follow = vec![
             "Follow Ben Kew on Facebook, Twitter at @ben_kew, or email him at bkew@breitbart.com."
                 .to_string(),
         ];
-        assert_eq!(authors(&[], &follow, &o), vec!["Ben Kew"]);
+        assert_eq!(authors(&[], &follow, "", &o), vec!["Ben Kew"]);
         assert_eq!(o.from_bylines(&follow).as_deref(), Some("Breitbart"));
+    }
+
+    #[test]
+    fn widget_lists_and_labels_give_the_byline_names() {
+        let o = Outlets::load();
+        let vox = vec![
+            "Alex Ward, Terry Nguyen, Rebecca Jennings, Hannah Brown, Lauren Katz, Theodore Schleifer, Li Zhou"
+                .to_string(),
+        ];
+        assert_eq!(
+            authors(&vox, &[], "North Korea fired a missile.", &o),
+            ["Alex Ward"]
+        );
+        assert_eq!(
+            authors(
+                &vox,
+                &[],
+                "By Li Zhou and Alex Ward\n\nNorth Korea fired.",
+                &o
+            ),
+            ["Alex Ward", "Li Zhou"]
+        );
+        let cnn = vec!["Stephan Haggard, Special To Cnn".to_string()];
+        assert_eq!(authors(&cnn, &[], "", &o), ["Stephan Haggard"]);
+        let wsj = vec!["Joe Palazzolo, Nicole Hong, Joe.Palazzolo Wsj.Com".to_string()];
+        assert_eq!(authors(&wsj, &[], "", &o), ["Joe Palazzolo", "Nicole Hong"]);
+        let two = vec!["S. E. Cupp, Sun-Times Wire, Sun-Times Staff Report".to_string()];
+        assert_eq!(authors(&two, &[], "", &o), ["S. E. Cupp"]);
     }
 
     #[test]

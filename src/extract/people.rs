@@ -61,6 +61,8 @@ struct Cues {
     title_suffix: HashSet<String>,
     /// Endings that make a hyphenated word an adjective ("Boston-based").
     adjective_suffix: HashSet<String>,
+    /// "Jr.", "Sr.": after a surname, left out of the name.
+    name_suffix: HashSet<String>,
 }
 
 fn cues() -> &'static Cues {
@@ -73,6 +75,7 @@ fn cues() -> &'static Cues {
             firm_after: set("firm_after"),
             title_suffix: set("title_suffix"),
             adjective_suffix: set("adjective_suffix"),
+            name_suffix: set("name_suffix"),
         }
     })
 }
@@ -88,6 +91,8 @@ struct Run<'t> {
     tokens: Vec<Token<'t>>,
     /// A title that stands alone right before it ("President").
     titled: bool,
+    /// "Jr." or "Sr." after the name, left out of it.
+    suffix: Option<Token<'t>>,
 }
 
 /// What a capitalised run turned out to be.
@@ -176,6 +181,10 @@ impl<'g> PeopleFinder<'g> {
         let mut pending: Vec<PersonMention> = Vec::new();
         let mut singles: Vec<Single> = Vec::new();
         let mut firms: HashSet<String> = HashSet::default();
+        let mut suffixed: Vec<(usize, usize, &str)> = Vec::new();
+        // Names that keep their suffix, with the span it ends: the father
+        // the gazetteer finds inside "Donald Trump Jr." is not named there.
+        let mut kept_suffix: Vec<(usize, usize, String)> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             if !self.name_like(&tokens[i]) {
@@ -220,7 +229,30 @@ impl<'g> PeopleFinder<'g> {
                             said,
                         });
                     } else {
-                        let (name, evidence) = self.accept(&run, said, surface);
+                        let (mut name, mut evidence) = self.accept(&run, said, surface);
+                        if let Some(suffix) = run.suffix {
+                            let known = |s: &str| {
+                                self.gaz.lookup(s).and_then(|f| {
+                                    f.entities.iter().find_map(|e| match e {
+                                        Entity::Person(p) => {
+                                            Some(self.gaz.people[*p as usize].clone())
+                                        }
+                                        _ => None,
+                                    })
+                                })
+                            };
+                            if let Some(son) = known(&text[first.start..suffix.end]) {
+                                // "Ferdinand Marcos Jr.": the gazetteer knows him.
+                                (name, evidence) = (son, true);
+                                kept_suffix.push((first.start, suffix.end, name.clone()));
+                            } else if known(surface).is_some() {
+                                // "Donald Trump Jr." is not the Donald Trump the gazetteer knows.
+                                name = format!("{name} {}", suffix.text);
+                                kept_suffix.push((first.start, suffix.end, name.clone()));
+                            } else {
+                                suffixed.push((first.start, last.end, suffix.text));
+                            }
+                        }
                         let mention = PersonMention {
                             start: first.start,
                             end: last.end,
@@ -264,8 +296,16 @@ impl<'g> PeopleFinder<'g> {
         });
         // Known people the gazetteer matched verbatim ("Kim Jong Un").
         for h in hits {
+            let in_suffixed = kept_suffix
+                .iter()
+                .any(|(s, e, _)| h.start >= *s && h.end <= *e);
             for e in &self.gaz.form(h.form).entities {
-                if let Entity::Person(p) = e {
+                if let Entity::Person(p) = e
+                    && (!in_suffixed
+                        || kept_suffix
+                            .iter()
+                            .any(|(_, _, n)| *n == self.gaz.people[*p as usize]))
+                {
                     full.push(PersonMention {
                         start: h.start,
                         end: h.end,
@@ -274,6 +314,7 @@ impl<'g> PeopleFinder<'g> {
                 }
             }
         }
+        keep_suffix_beside_namesake(&mut full, &suffixed);
         self.resolve_singles(full, &singles)
     }
 
@@ -358,13 +399,24 @@ impl<'g> PeopleFinder<'g> {
                     .all(|t| !gaz.not_name.contains(t.text) && !self.is_title(t.text));
             return Trimmed::Org(named.then_some((start, k)));
         }
+        let mut suffix = None;
         while end > start {
             let w = run[end - 1].text;
-            if gaz.not_name.contains(w) || is_particle(w) || is_initial(w) {
+            // "McCain Doesn't": a verb, in a headline's capitals.
+            let verb = w.ends_with("n't") || w.ends_with("n’t");
+            if cues().name_suffix.contains(w) {
+                suffix = Some(run[end - 1]);
+                end -= 1;
+            } else if gaz.not_name.contains(w) || is_particle(w) || is_initial(w) || verb {
                 end -= 1;
             } else {
                 break;
             }
+        }
+        // "Don Jr." is a name of its own, not "Don".
+        if suffix.is_some() && end == start + 1 && end < run.len() {
+            end += 1;
+            suffix = None;
         }
         if start >= end || end - start > MAX_NAME_TOKENS {
             return Trimmed::Nothing;
@@ -385,6 +437,7 @@ impl<'g> PeopleFinder<'g> {
         Trimmed::Name(Run {
             tokens: name.to_vec(),
             titled,
+            suffix,
         })
     }
 
@@ -479,6 +532,23 @@ impl<'g> PeopleFinder<'g> {
     }
 }
 
+/// "James R. Clapper Jr." is James Clapper, but "Donald Trump Jr." beside a
+/// Donald Trump named elsewhere in the article is the son: the suffix stays.
+fn keep_suffix_beside_namesake(full: &mut [PersonMention], suffixed: &[(usize, usize, &str)]) {
+    for &(start, end, suffix) in suffixed {
+        let Some(i) = full.iter().position(|m| m.start == start) else {
+            continue;
+        };
+        let name = full[i].canonical.clone();
+        let namesake = full
+            .iter()
+            .any(|m| m.canonical == name && (m.end <= start || m.start > end + suffix.len()));
+        if namesake {
+            full[i].canonical = format!("{name} {suffix}");
+        }
+    }
+}
+
 /// "Reagan" or "al-Assad", not "Treasury-sanctioned".
 fn plausible_surname(word: &str) -> bool {
     let mut parts = word.split('-');
@@ -536,6 +606,28 @@ mod tests {
             .map(|m| m.canonical)
             .filter(|c| seen.insert(c.clone()))
             .collect()
+    }
+
+    #[test]
+    fn plural_titles_suffixes_and_verbs_stay_out_of_names() {
+        let found = people(
+            "Senators Rand Paul and Mike Lee objected. On the call was the director of national intelligence, James R. Clapper Jr.; John McCain Doesn't \"Understand\" it.",
+        );
+        let sons = people("Donald Trump Jr. met reporters. President Donald Trump did not.");
+        assert!(sons.contains(&"Donald Trump Jr.".to_string()), "{sons:?}");
+        let son = people("Donald Trump Jr. met reporters.");
+        assert_eq!(son, ["Donald Trump Jr."]);
+        let marcos = people("Ferdinand Marcos Jr. won the election.");
+        assert_eq!(marcos, ["Ferdinand Marcos Jr."]);
+        for name in ["Rand Paul", "Mike Lee", "James Clapper", "John McCain"] {
+            assert!(found.iter().any(|p| p == name), "{name} not in {found:?}");
+        }
+        assert!(
+            found
+                .iter()
+                .all(|p| !p.contains("Senators") && !p.contains("Jr") && !p.contains("Doesn")),
+            "{found:?}"
+        );
     }
 
     #[test]

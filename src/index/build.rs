@@ -15,6 +15,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 use super::schema::{Fields, build_schema, register_tokenizers};
 use super::store::{self, Manifest};
 use crate::article::Article;
+use crate::article::MentionKind;
 use crate::clean::{Cleaner, Furniture};
 use crate::extract::Extractor;
 use crate::ingest::{self, Item, Skip, SkipKind};
@@ -431,11 +432,27 @@ pub fn to_document(article: &Article, fingerprint: &[u64], f: &Fields) -> Tantiv
             doc.add_text(field, v);
         }
     }
+    for m in &article.mentions {
+        let field = match m.kind {
+            MentionKind::Person => f.people_named,
+            MentionKind::Place => f.places_named,
+            MentionKind::Country => f.countries_named,
+        };
+        doc.add_text(field, &m.name);
+    }
     for speaker in crate::extract::quotes::speakers(&article.quotes) {
         doc.add_text(f.speakers, speaker);
     }
     if !article.quotes.is_empty() {
         doc.add_text(f.quotes, crate::extract::quotes::encode(&article.quotes));
+    }
+    for (field, json) in [
+        (f.mentions, serde_json::to_string(&article.mentions)),
+        (f.offices, serde_json::to_string(&article.offices)),
+    ] {
+        if let Some(json) = json.ok().filter(|j| j != "[]") {
+            doc.add_text(field, json);
+        }
     }
     doc
 }

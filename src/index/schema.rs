@@ -13,7 +13,7 @@ use tantivy::tokenizer::{
 use super::stem_cache::CachedStemmer;
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
 /// The same without stems, for quoted phrases: "visits" finds "visits" only.
@@ -34,10 +34,19 @@ pub struct Fields {
     pub people: Field,
     pub places: Field,
     pub countries: Field,
+    /// Every person, place and country named, salient or not: what
+    /// `person:`, `place:` and `country:` filters match (the fields above,
+    /// the salient ones, are what facets count).
+    pub people_named: Field,
+    pub places_named: Field,
+    pub countries_named: Field,
     /// Who is quoted in the article: people, organisations and outlets.
     pub speakers: Field,
     /// The quotations, as `extract::quotes::encode` stores them (offsets into the body).
     pub quotes: Field,
+    /// `Article::mentions` and `Article::offices` as JSON.
+    pub mentions: Field,
+    pub offices: Field,
     pub url: Field,
     pub source: Field,
     pub fingerprint: Field,
@@ -54,6 +63,9 @@ pub const FACET_FIELDS: &[&str] = &[
     "language",
     "speakers",
 ];
+
+/// Every person, place and country named, salient or not (filters match these).
+pub const NAMED_FIELDS: &[&str] = &["people_named", "places_named", "countries_named"];
 
 /// Name fields an article may hold several values of.
 pub const NAME_LIST_FIELDS: &[&str] = &["authors", "people", "places", "countries", "speakers"];
@@ -92,7 +104,13 @@ pub fn build_schema() -> Schema {
     for &field in NAME_LIST_FIELDS {
         b.add_text_field(field, name.clone());
     }
+    for &field in NAMED_FIELDS {
+        b.add_text_field(field, STRING);
+    }
     b.add_text_field("quotes", STORED);
+    // `extract`'s mentions and offices as JSON, kept for show and export.
+    b.add_text_field("mentions", STORED);
+    b.add_text_field("offices", STORED);
     b.add_text_field("url", STORED);
     // The corpus file an article came from: updates delete by it.
     b.add_text_field("source", STRING | STORED);
@@ -123,8 +141,13 @@ impl Fields {
             people: f("people"),
             places: f("places"),
             countries: f("countries"),
+            people_named: f("people_named"),
+            places_named: f("places_named"),
+            countries_named: f("countries_named"),
             speakers: f("speakers"),
             quotes: f("quotes"),
+            mentions: f("mentions"),
+            offices: f("offices"),
             url: f("url"),
             source: f("source"),
             fingerprint: f("fingerprint"),

@@ -36,6 +36,13 @@ fn stored_datetime(doc: &TantivyDocument, field: Field) -> Option<chrono::DateTi
         .and_then(|d| Utc.timestamp_opt(d.into_timestamp_secs(), 0).single())
 }
 
+/// A list stored as JSON (empty when absent or unreadable).
+fn stored_json<T: serde::de::DeserializeOwned>(doc: &TantivyDocument, field: Field) -> Vec<T> {
+    stored_text(doc, field)
+        .and_then(|j| serde_json::from_str(&j).ok())
+        .unwrap_or_default()
+}
+
 /// The article as `extract` made it, from what the index stored: every field
 /// `extract --json` prints round-trips (the raw metadata is not kept, only the
 /// corpus file it came from).
@@ -60,6 +67,8 @@ pub fn to_article(doc: &TantivyDocument, f: &Fields) -> Article {
         countries: all(f.countries),
         language: text(f.language),
         quotes,
+        mentions: stored_json(doc, f.mentions),
+        offices: stored_json(doc, f.offices),
         ..Article::default()
     };
     article.raw.source = text(f.source).unwrap_or_default();

@@ -329,14 +329,16 @@ impl Engine {
     pub fn resolve(&self, field: &str, value: &str) -> Vec<String> {
         let gaz = &self.extractor.gazetteer;
         let mut wanted: Vec<String> = vec![value.to_string()];
-        match field {
+        // The mentioned sets resolve as the salient ones do.
+        let kind = field.strip_suffix("_named").unwrap_or(field);
+        match kind {
             "outlet" => wanted.push(self.extractor.outlets.canonical(value)),
             // `lang:French`, `lang:fr`, `lang:pt-BR`: the code the index holds.
             "language" => wanted.extend(crate::lang::normalize(value).map(String::from)),
             "people" | "speakers" | "places" | "countries" => {
                 if let Some(form) = gaz.lookup(value) {
                     for e in &form.entities {
-                        match (field, e) {
+                        match (kind, e) {
                             ("people" | "speakers", Entity::Person(p)) => {
                                 wanted.push(gaz.people[*p as usize].clone())
                             }
@@ -364,7 +366,7 @@ impl Engine {
         let mut found = Vec::new();
         for term in self.field_terms(field).iter() {
             let key = name_key(term);
-            let surname = matches!(field, "people" | "speakers")
+            let surname = matches!(kind, "people" | "speakers")
                 && single_word
                 && term
                     .split_whitespace()

@@ -50,6 +50,8 @@ def main():
     check(pa.types.is_list(qt) and pa.types.is_struct(qt.value_type), f"quotes is {qt}")
     check([qt.value_type.field(i).name for i in range(qt.value_type.num_fields)]
           == ["text", "speaker", "speaker_kind", "start", "end"], f"quote parts {qt}")
+    mt = s.field("mentions").type
+    check(pa.types.is_list(mt) and mt.value_type.field("in_title").type == pa.bool_(), f"mentions is {mt}")
     for rec in table.to_pylist():
         j = by_id.get(rec["id"])
         check(j is not None, f"parquet row {rec['id']} not in jsonl")
@@ -57,7 +59,8 @@ def main():
             check(rec[key] == j[key], f"{rec['id']}: parquet {key} {rec[key]!r} != {j[key]!r}")
         date = rec["date"].strftime("%Y-%m-%d") if rec["date"] else None
         check(date == (j["date"][:10] if j["date"] else None), f"{rec['id']}: date {date} != {j['date']}")
-        check(rec["quotes"] == j["quotes"], f"{rec['id']}: quotes differ")
+        for key in ["quotes", "mentions", "offices"]:
+            check(rec[key] == j[key], f"{rec['id']}: parquet {key} differ")
 
     # Parquet and CSV through DuckDB, as people query them.
     con = duckdb.connect()
@@ -84,7 +87,8 @@ def main():
             check(r[key] == j[key], f"{r['id']}: csv {key}")
         for key in LISTS:
             check(r[key] == "; ".join(j[key]), f"{r['id']}: csv {key} {r[key]!r}")
-        check((json.loads(r["quotes"]) if r["quotes"] else []) == j["quotes"], f"{r['id']}: csv quotes")
+        for key in ["quotes", "mentions", "offices"]:
+            check((json.loads(r[key]) if r[key] else []) == j[key], f"{r['id']}: csv {key}")
         check(r["date"] == (j["date"] or ""), f"{r['id']}: csv date")
 
     # Cluster configs: valid, and field for field the schema.
@@ -119,8 +123,10 @@ def main():
     check(set(docs) == set(by_id), "quickwit docs and jsonl hold different articles")
     for i, j in by_id.items():
         for d in (seen[i], docs[i]):
-            for key in ["title", "body", "outlet", "quotes", "duplicate_group"] + LISTS:
+            for key in ["title", "body", "outlet", "quotes", "mentions", "offices", "duplicate_group"] + LISTS:
                 check(d[key] == j[key], f"{i}: cluster {key} differs")
+            for field, kind in [("people_named", "person"), ("places_named", "place"), ("countries_named", "country")]:
+                check(d[field] == [m["name"] for m in j["mentions"] if m["kind"] == kind], f"{i}: {field}")
             check((d["date"] or "")[:10] == (j["date"] or "")[:10], f"{i}: cluster date")
             check(len(d["fingerprint"]) in (0, 66), f"{i}: fingerprint of {len(d['fingerprint'])} values")
     print(f"ok: {len(rows)} articles read back by pyarrow, DuckDB, csv and PyYAML")

@@ -622,7 +622,7 @@ impl Compiler<'_> {
     }
 
     fn filter(&self, filter: &Filter) -> Box<dyn Query> {
-        self.names_filter(filter.field.index_field(), &filter.value)
+        self.names_filter(filter.field.filter_field(), &filter.value)
     }
 
     fn names_filter(&self, name: &str, value: &str) -> Box<dyn Query> {

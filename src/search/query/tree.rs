@@ -58,6 +58,17 @@ impl NameField {
             NameField::Language => "language",
         }
     }
+
+    /// The index field a filter matches: people, places and countries
+    /// match every name an article has, not only the salient ones.
+    pub fn filter_field(self) -> &'static str {
+        match self {
+            NameField::People => "people_named",
+            NameField::Places => "places_named",
+            NameField::Countries => "countries_named",
+            other => other.index_field(),
+        }
+    }
 }
 
 /// A word as typed (`Pompeo's`, `<pcc>`, `4th`), analysed only when compiled.
