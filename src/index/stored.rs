@@ -37,7 +37,7 @@ fn stored_datetime(doc: &TantivyDocument, field: Field) -> Option<chrono::DateTi
 }
 
 /// A list stored as JSON (empty when absent or unreadable).
-fn stored_json<T: serde::de::DeserializeOwned>(doc: &TantivyDocument, field: Field) -> Vec<T> {
+pub fn stored_json<T: serde::de::DeserializeOwned>(doc: &TantivyDocument, field: Field) -> Vec<T> {
     stored_text(doc, field)
         .and_then(|j| serde_json::from_str(&j).ok())
         .unwrap_or_default()

@@ -23,7 +23,7 @@ use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocume
 use crate::extract::{Entity, Extractor, name_key};
 use crate::index::schema::{FACET_FIELDS, Fields};
 use crate::index::store;
-pub(crate) use crate::index::stored::{stored_all, stored_date, stored_text};
+pub(crate) use crate::index::stored::{stored_all, stored_date, stored_json, stored_text};
 pub use facets::FacetCounts;
 pub use query::{Compiled, QueryError, QueryTree};
 pub use snippets::{Fragment, Highlighter};
@@ -101,6 +101,12 @@ pub struct Hit {
     pub speakers: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<crate::article::Quote>,
+    /// Every person, place and country named, with counts and salience.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<crate::article::Mention>,
+    /// Offices named, with their holder on the article's date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<crate::article::OfficeRef>,
     pub url: Option<String>,
     pub path: String,
     pub snippets: Vec<Fragment>,
@@ -561,6 +567,8 @@ impl Engine {
             quotes: text(f.quotes)
                 .map(|q| crate::extract::quotes::decode(&q, &body))
                 .unwrap_or_default(),
+            mentions: stored_json(doc, f.mentions),
+            offices: stored_json(doc, f.offices),
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
             snippets: hl.fragments_in(&body, request.fragments, request.fragment_size, language),
