@@ -10,17 +10,43 @@ and the day the next one did (an end left empty: still in office at the time
 of writing). Acting holders between two confirmed ones are left out, so an
 article of those days infers nobody.
 
-Coverage (partial against issue 15's list): US president, vice president,
-secretaries of state, defense and the treasury, national security advisers,
-UN ambassadors; UN and NATO secretaries-general; heads of state or
-government of Russia (and the Soviet Union), China, the United Kingdom,
-France, Germany (and West Germany), Japan, India, Canada, Turkey, North and
-South Korea, Iran, Israel, Ukraine, Syria, Egypt and Saudi Arabia; foreign
-ministers of Russia, China, the UK, France, Germany, Iran and (since 2011/2013)
-Japan and South Korea.
+Coverage (partial against issue 15's list; "from" where a list starts after
+1985 because earlier holders could not be dated reliably here):
+- United States: president, vice president, secretaries of state, defense
+  and the treasury, national security advisers, UN ambassadors.
+- UN and NATO secretaries-general; the European Union's Commission president,
+  European Council president (since the office began, 2009) and High
+  Representative (since 1999).
+- Heads of state and of government: Russia and the Soviet Union (leader,
+  president, premier), China, the United Kingdom (prime minister, monarch),
+  France, Germany and West Germany (chancellor, president), Japan (prime
+  minister, emperor), India (prime minister, president), Canada (prime
+  minister), Italy, Brazil, Argentina, Mexico, South Africa, Australia (prime
+  minister), Indonesia, Turkey (president; prime minister until the office
+  ended in 2018), North Korea (leader; premier 2013-2020 only), South Korea
+  (president), Iran, Israel (prime minister, president), Ukraine (president;
+  prime minister from 2005), Syria (president), Egypt, Saudi Arabia (king,
+  crown prince, prime minister), the UAE (president), Qatar (emir; prime
+  minister from 1996), Kuwait (emir), Bahrain (emir, then king; prime
+  minister), Oman (sultan).
+- Foreign ministers: Soviet Union and Russia, China, the UK, France, Germany
+  and West Germany, Iran, Canada, Australia, Italy (from 2008), Japan (from
+  2004), South Korea (from 2004), India (from 1998), Turkey (from 1997),
+  Brazil (from 2003), Argentina (2015-2024), Mexico (from 2012), South Africa
+  (from 1994), Indonesia (from 2009), North Korea (from 1998), Israel (from
+  2003, with gaps), Ukraine (from 2009, with gaps), Syria, Egypt (with a gap
+  in 2011-2013), Saudi Arabia, Qatar (from 1992).
+Left out, not reliably dated here: the prime ministers of South Korea,
+Syria, Kuwait and the UAE; the foreign ministers of the UAE, Kuwait, Bahrain
+and Oman; earlier foreign ministers of the countries marked "from" above;
+acting and interim holders (Brazil 1992 and 2016, Egypt's interim president
+of 2013-2014, a prime minister holding the foreign ministry meanwhile), who
+are gaps: an article of those days infers nobody.
 
 Holder names are checked against index-schema/gazetteer/people.tsv so that a
-holder is the same canonical person the people extraction finds.
+holder is the same canonical person the people extraction finds (an alias is
+written as its canonical); a holder the gazetteer does not know is kept as
+written here (the run prints how many).
 
     python3 scripts/gen_offices.py
 """
@@ -464,8 +490,448 @@ Abdel Fattah el-Sisi	2014-06-08
 
 King of Saudi Arabia
 King Fahd	1982-06-13	2005-08-01
-King Abdullah	2005-08-01	2015-01-23
+King Abdullah of Saudi Arabia	2005-08-01	2015-01-23
 King Salman	2015-01-23
+
+Leader of Soviet Union
+Konstantin Chernenko	1984-02-13	1985-03-10
+
+Premier of Soviet Union
+Nikolai Tikhonov	1980-10-23	1985-09-27
+Nikolai Ryzhkov	1985-09-27	1991-01-14
+Valentin Pavlov	1991-01-14	1991-08-22
+
+Foreign Minister of Soviet Union
+Andrei Gromyko	1957-02-15	1985-07-02
+
+President of West Germany
+Richard von Weizsaecker	1984-07-01	1990-10-03
+
+President of Germany
+Richard von Weizsaecker	1990-10-03	1994-07-01
+Roman Herzog	1994-07-01	1999-07-01
+Johannes Rau	1999-07-01	2004-07-01
+Horst Koehler	2004-07-01	2010-05-31
+Christian Wulff	2010-06-30	2012-02-17
+Joachim Gauck	2012-03-18	2017-03-19
+Frank-Walter Steinmeier	2017-03-19
+
+Queen of United Kingdom
+Queen Elizabeth II	1952-02-06	2022-09-08
+
+King of United Kingdom
+King Charles III	2022-09-08
+
+Emperor of Japan
+Emperor Akihito	1989-01-07	2019-04-30
+Emperor Naruhito	2019-05-01
+
+President of India
+Zail Singh	1982-07-25	1987-07-25
+R. Venkataraman	1987-07-25	1992-07-25
+Shankar Dayal Sharma	1992-07-25	1997-07-25
+K. R. Narayanan	1997-07-25	2002-07-25
+A. P. J. Abdul Kalam	2002-07-25	2007-07-25
+Pratibha Patil	2007-07-25	2012-07-25
+Pranab Mukherjee	2012-07-25	2017-07-25
+Ram Nath Kovind	2017-07-25	2022-07-25
+Droupadi Murmu	2022-07-25
+
+Foreign Minister of India
+Jaswant Singh	1998-12-05	2002-07-01
+Yashwant Sinha	2002-07-01	2004-05-22
+Natwar Singh	2004-05-22	2005-11-07
+Pranab Mukherjee	2006-10-24	2009-05-22
+S. M. Krishna	2009-05-22	2012-10-28
+Salman Khurshid	2012-10-28	2014-05-26
+Sushma Swaraj	2014-05-26	2019-05-30
+Subrahmanyam Jaishankar	2019-05-30
+
+Foreign Minister of Canada
+Joe Clark	1984-09-17	1991-04-21
+Barbara McDougall	1991-04-21	1993-06-25
+Perrin Beatty	1993-06-25	1993-11-04
+Andre Ouellet	1993-11-04	1996-01-25
+Lloyd Axworthy	1996-01-25	2000-10-17
+John Manley	2000-10-17	2002-01-15
+Bill Graham	2002-01-16	2004-07-20
+Pierre Pettigrew	2004-07-20	2006-02-06
+Peter MacKay	2006-02-06	2007-08-14
+Maxime Bernier	2007-08-14	2008-05-26
+David Emerson	2008-05-26	2008-10-30
+Lawrence Cannon	2008-10-30	2011-05-18
+John Baird	2011-05-18	2015-02-03
+Rob Nicholson	2015-02-09	2015-11-04
+Stephane Dion	2015-11-04	2017-01-10
+Chrystia Freeland	2017-01-10	2019-11-20
+Francois-Philippe Champagne	2019-11-20	2021-01-12
+Marc Garneau	2021-01-12	2021-10-26
+Melanie Joly	2021-10-26	2025-05-13
+Anita Anand	2025-05-13
+
+President of Brazil
+Jose Sarney	1985-04-21	1990-03-15
+Fernando Collor	1990-03-15	1992-10-02
+Itamar Franco	1992-12-29	1995-01-01
+Fernando Henrique Cardoso	1995-01-01	2003-01-01
+Luiz Inacio Lula da Silva	2003-01-01	2011-01-01
+Dilma Rousseff	2011-01-01	2016-05-12
+Michel Temer	2016-08-31	2019-01-01
+Jair Bolsonaro	2019-01-01	2023-01-01
+Luiz Inacio Lula da Silva	2023-01-01
+
+Foreign Minister of Brazil
+Celso Amorim	2003-01-01	2011-01-01
+Antonio Patriota	2011-01-01	2013-08-26
+Mauro Vieira	2015-01-01	2016-05-12
+Jose Serra	2016-05-12	2017-02-22
+Aloysio Nunes	2017-03-07	2019-01-01
+Ernesto Araujo	2019-01-01	2021-03-29
+Carlos Franca	2021-04-06	2023-01-01
+Mauro Vieira	2023-01-01
+
+President of Argentina
+Raul Alfonsin	1983-12-10	1989-07-08
+Carlos Menem	1989-07-08	1999-12-10
+Fernando de la Rua	1999-12-10	2001-12-21
+Eduardo Duhalde	2002-01-02	2003-05-25
+Nestor Kirchner	2003-05-25	2007-12-10
+Cristina Fernandez de Kirchner	2007-12-10	2015-12-10
+Mauricio Macri	2015-12-10	2019-12-10
+Alberto Fernandez	2019-12-10	2023-12-10
+Javier Milei	2023-12-10
+
+Foreign Minister of Argentina
+Susana Malcorra	2015-12-10	2017-06-12
+Jorge Faurie	2017-06-12	2019-12-10
+Felipe Sola	2019-12-10	2021-09-20
+Santiago Cafiero	2021-09-20	2023-12-10
+Diana Mondino	2023-12-10	2024-10-30
+
+President of Mexico
+Miguel de la Madrid	1982-12-01	1988-12-01
+Carlos Salinas de Gortari	1988-12-01	1994-12-01
+Ernesto Zedillo	1994-12-01	2000-12-01
+Vicente Fox	2000-12-01	2006-12-01
+Felipe Calderon	2006-12-01	2012-12-01
+Enrique Pena Nieto	2012-12-01	2018-12-01
+Andres Manuel Lopez Obrador	2018-12-01	2024-10-01
+Claudia Sheinbaum	2024-10-01
+
+Foreign Minister of Mexico
+Jose Antonio Meade	2012-12-01	2015-08-27
+Claudia Ruiz Massieu	2015-08-27	2017-01-04
+Luis Videgaray	2017-01-04	2018-12-01
+Marcelo Ebrard	2018-12-01	2023-06-12
+Juan Ramon de la Fuente	2024-10-01
+
+President of South Africa
+P. W. Botha	1984-09-14	1989-08-15
+F. W. de Klerk	1989-09-20	1994-05-10
+Nelson Mandela	1994-05-10	1999-06-16
+Thabo Mbeki	1999-06-16	2008-09-25
+Kgalema Motlanthe	2008-09-25	2009-05-09
+Jacob Zuma	2009-05-09	2018-02-14
+Cyril Ramaphosa	2018-02-15
+
+Foreign Minister of South Africa
+Alfred Nzo	1994-05-10	1999-06-17
+Nkosazana Dlamini-Zuma	1999-06-17	2009-05-10
+Maite Nkoana-Mashabane	2009-05-10	2018-02-27
+Lindiwe Sisulu	2018-02-27	2019-05-30
+Naledi Pandor	2019-05-30	2024-07-03
+Ronald Lamola	2024-07-03
+
+Prime Minister of Australia
+Bob Hawke	1983-03-11	1991-12-20
+Paul Keating	1991-12-20	1996-03-11
+John Howard	1996-03-11	2007-12-03
+Kevin Rudd	2007-12-03	2010-06-24
+Julia Gillard	2010-06-24	2013-06-27
+Kevin Rudd	2013-06-27	2013-09-18
+Tony Abbott	2013-09-18	2015-09-15
+Malcolm Turnbull	2015-09-15	2018-08-24
+Scott Morrison	2018-08-24	2022-05-23
+Anthony Albanese	2022-05-23
+
+Foreign Minister of Australia
+Bill Hayden	1983-03-11	1988-08-17
+Gareth Evans	1988-09-02	1996-03-11
+Alexander Downer	1996-03-11	2007-12-03
+Stephen Smith	2007-12-03	2010-09-14
+Kevin Rudd	2010-09-14	2012-02-22
+Bob Carr	2012-03-13	2013-09-18
+Julie Bishop	2013-09-18	2018-08-28
+Marise Payne	2018-08-28	2022-05-23
+Penny Wong	2022-05-23
+
+President of Indonesia
+Suharto	1967-03-12	1998-05-21
+B. J. Habibie	1998-05-21	1999-10-20
+Abdurrahman Wahid	1999-10-20	2001-07-23
+Megawati Sukarnoputri	2001-07-23	2004-10-20
+Susilo Bambang Yudhoyono	2004-10-20	2014-10-20
+Joko Widodo	2014-10-20	2024-10-20
+Prabowo Subianto	2024-10-20
+
+Foreign Minister of Indonesia
+Marty Natalegawa	2009-10-22	2014-10-27
+Retno Marsudi	2014-10-27	2024-10-21
+Sugiono	2024-10-21
+
+President of Italy
+Francesco Cossiga	1985-07-03	1992-04-28
+Oscar Luigi Scalfaro	1992-05-28	1999-05-15
+Carlo Azeglio Ciampi	1999-05-18	2006-05-15
+Giorgio Napolitano	2006-05-15	2015-01-14
+Sergio Mattarella	2015-02-03
+
+Prime Minister of Italy
+Bettino Craxi	1983-08-04	1987-04-17
+Amintore Fanfani	1987-04-17	1987-07-28
+Giovanni Goria	1987-07-28	1988-04-13
+Ciriaco De Mita	1988-04-13	1989-07-22
+Giulio Andreotti	1989-07-22	1992-06-28
+Giuliano Amato	1992-06-28	1993-04-28
+Carlo Azeglio Ciampi	1993-04-28	1994-05-10
+Silvio Berlusconi	1994-05-10	1995-01-17
+Lamberto Dini	1995-01-17	1996-05-18
+Romano Prodi	1996-05-18	1998-10-21
+Massimo D'Alema	1998-10-21	2000-04-25
+Giuliano Amato	2000-04-25	2001-06-11
+Silvio Berlusconi	2001-06-11	2006-05-17
+Romano Prodi	2006-05-17	2008-05-08
+Silvio Berlusconi	2008-05-08	2011-11-16
+Mario Monti	2011-11-16	2013-04-28
+Enrico Letta	2013-04-28	2014-02-22
+Matteo Renzi	2014-02-22	2016-12-12
+Paolo Gentiloni	2016-12-12	2018-06-01
+Giuseppe Conte	2018-06-01	2021-02-13
+Mario Draghi	2021-02-13	2022-10-22
+Giorgia Meloni	2022-10-22
+
+Foreign Minister of Italy
+Franco Frattini	2008-05-08	2011-11-16
+Giulio Terzi	2011-11-16	2013-03-26
+Emma Bonino	2013-04-28	2014-02-22
+Federica Mogherini	2014-02-22	2014-10-31
+Paolo Gentiloni	2014-10-31	2016-12-12
+Angelino Alfano	2016-12-12	2018-06-01
+Enzo Moavero Milanesi	2018-06-01	2019-09-05
+Luigi Di Maio	2019-09-05	2022-10-22
+Antonio Tajani	2022-10-22
+
+President of European Commission
+Jacques Delors	1985-01-07	1995-01-23
+Jacques Santer	1995-01-23	1999-03-15
+Romano Prodi	1999-09-16	2004-11-22
+Jose Manuel Barroso	2004-11-22	2014-11-01
+Jean-Claude Juncker	2014-11-01	2019-12-01
+Ursula von der Leyen	2019-12-01
+
+President of European Council
+Herman Van Rompuy	2009-12-01	2014-12-01
+Donald Tusk	2014-12-01	2019-12-01
+Charles Michel	2019-12-01	2024-12-01
+Antonio Costa	2024-12-01
+
+High Representative of European Union
+Javier Solana	1999-10-18	2009-12-01
+Catherine Ashton	2009-12-01	2014-11-01
+Federica Mogherini	2014-11-01	2019-12-01
+Josep Borrell	2019-12-01	2024-12-01
+Kaja Kallas	2024-12-01
+
+President of Turkey
+Kenan Evren	1982-11-09	1989-11-09
+
+Prime Minister of Turkey
+Turgut Ozal	1983-12-13	1989-10-31
+Yildirim Akbulut	1989-11-09	1991-06-23
+Mesut Yilmaz	1991-06-23	1991-11-20
+Suleyman Demirel	1991-11-20	1993-05-16
+Tansu Ciller	1993-06-25	1996-03-06
+Mesut Yilmaz	1996-03-06	1996-06-28
+Necmettin Erbakan	1996-06-28	1997-06-30
+Mesut Yilmaz	1997-06-30	1999-01-11
+Bulent Ecevit	1999-01-11	2002-11-18
+Abdullah Gul	2002-11-18	2003-03-14
+Recep Tayyip Erdogan	2003-03-14	2014-08-28
+Ahmet Davutoglu	2014-08-28	2016-05-24
+Binali Yildirim	2016-05-24	2018-07-09
+
+Foreign Minister of Turkey
+Ismail Cem	1997-06-30	2002-07-11
+Sukru Sina Gurel	2002-07-11	2002-11-18
+Yasar Yakis	2002-11-18	2003-03-14
+Abdullah Gul	2003-03-14	2007-08-28
+Ali Babacan	2007-08-29	2009-05-01
+Ahmet Davutoglu	2009-05-01	2014-08-29
+Mevlut Cavusoglu	2014-08-29	2015-08-28
+Feridun Sinirlioglu	2015-08-28	2015-11-24
+Mevlut Cavusoglu	2015-11-24	2023-06-04
+Hakan Fidan	2023-06-04
+
+Foreign Minister of South Korea
+Ban Ki-moon	2004-01-17	2006-11-10
+Song Min-soon	2006-12-01	2008-02-29
+Yu Myung-hwan	2008-02-29	2010-09-04
+Kim Sung-hwan	2010-10-08	2013-03-11
+
+Foreign Minister of Japan
+Nobutaka Machimura	2004-09-27	2005-10-31
+Taro Aso	2005-10-31	2007-08-27
+Nobutaka Machimura	2007-08-27	2007-09-26
+Masahiko Komura	2007-09-26	2008-09-24
+Hirofumi Nakasone	2008-09-24	2009-09-16
+Katsuya Okada	2009-09-16	2010-09-17
+Seiji Maehara	2010-09-17	2011-03-07
+Takeaki Matsumoto	2011-03-09	2011-09-02
+
+Premier of North Korea
+Pak Pong-ju	2013-04-01	2019-04-11
+Kim Jae-ryong	2019-04-11	2020-08-13
+
+Foreign Minister of North Korea
+Paek Nam-sun	1998-09-05	2007-01-02
+Pak Ui-chun	2007-05-18	2014-04-09
+Ri Su-yong	2014-04-09	2016-05-16
+Ri Yong-ho	2016-05-16	2020-01-18
+Ri Son-gwon	2020-01-18	2022-06-11
+Choe Son-hui	2022-06-11
+
+President of Israel
+Chaim Herzog	1983-05-05	1993-05-13
+Ezer Weizman	1993-05-13	2000-07-13
+Moshe Katsav	2000-08-01	2007-01-25
+Shimon Peres	2007-07-15	2014-07-24
+Reuven Rivlin	2014-07-24	2021-07-07
+Isaac Herzog	2021-07-07
+
+Foreign Minister of Israel
+Silvan Shalom	2003-02-28	2006-01-16
+Tzipi Livni	2006-01-18	2009-03-31
+Avigdor Lieberman	2009-03-31	2012-12-18
+Avigdor Lieberman	2013-11-11	2015-05-14
+Benjamin Netanyahu	2015-05-14	2019-02-17
+Gabi Ashkenazi	2020-05-17	2021-06-13
+Yair Lapid	2021-06-13	2022-12-29
+Eli Cohen	2022-12-29	2024-01-01
+Israel Katz	2024-01-01	2024-11-05
+
+Prime Minister of Ukraine
+Yulia Tymoshenko	2005-02-04	2005-09-08
+Yuriy Yekhanurov	2005-09-22	2006-08-04
+Viktor Yanukovych	2006-08-04	2007-12-18
+Yulia Tymoshenko	2007-12-18	2010-03-04
+Mykola Azarov	2010-03-11	2014-01-28
+Arseniy Yatsenyuk	2014-02-27	2016-04-14
+Volodymyr Groysman	2016-04-14	2019-08-29
+Oleksiy Honcharuk	2019-08-29	2020-03-04
+Denys Shmyhal	2020-03-04	2025-07-17
+Yulia Svyrydenko	2025-07-17
+
+Foreign Minister of Ukraine
+Petro Poroshenko	2009-10-09	2010-03-11
+Kostyantyn Gryshchenko	2010-03-11	2012-12-24
+Leonid Kozhara	2012-12-24	2014-02-23
+Pavlo Klimkin	2014-06-19	2019-08-29
+Vadym Prystaiko	2019-08-29	2020-03-04
+Dmytro Kuleba	2020-03-04	2024-09-05
+Andrii Sybiha	2024-09-05
+
+Foreign Minister of Syria
+Farouk al-Sharaa	1984-03-11	2006-02-11
+Walid Muallem	2006-02-11	2020-11-16
+Faisal Mekdad	2020-11-22	2024-12-08
+Asaad al-Shaibani	2024-12-21
+
+Prime Minister of Egypt
+Atef Sedki	1986-11-12	1996-01-02
+Kamal Ganzouri	1996-01-02	1999-10-05
+Atef Ebeid	1999-10-05	2004-07-14
+Ahmed Nazif	2004-07-14	2011-01-29
+Ahmed Shafik	2011-01-29	2011-03-03
+Essam Sharaf	2011-03-03	2011-12-07
+Kamal Ganzouri	2011-12-07	2012-08-02
+Hesham Qandil	2012-08-02	2013-07-16
+Hazem el-Beblawi	2013-07-16	2014-03-01
+Ibrahim Mahlab	2014-03-01	2015-09-19
+Sherif Ismail	2015-09-19	2018-06-07
+Mostafa Madbouly	2018-06-07
+
+Foreign Minister of Egypt
+Amr Moussa	1991-05-20	2001-05-15
+Ahmed Maher	2001-05-15	2004-07-14
+Ahmed Aboul Gheit	2004-07-14	2011-03-06
+Nabil Fahmy	2013-07-16	2014-06-17
+Sameh Shoukry	2014-06-17	2024-07-03
+Badr Abdelatty	2024-07-03
+
+Crown Prince of Saudi Arabia
+King Abdullah of Saudi Arabia	1982-06-13	2005-08-01
+Sultan bin Abdulaziz	2005-08-01	2011-10-22
+Nayef bin Abdulaziz	2011-10-27	2012-06-16
+King Salman	2012-06-18	2015-01-23
+Muqrin bin Abdulaziz	2015-01-23	2015-04-29
+Muhammad bin Nayef	2015-04-29	2017-06-21
+Mohammed bin Salman	2017-06-21
+
+Prime Minister of Saudi Arabia
+King Fahd	1982-06-13	2005-08-01
+King Abdullah of Saudi Arabia	2005-08-01	2015-01-23
+King Salman	2015-01-23	2022-09-27
+Mohammed bin Salman	2022-09-27
+
+Foreign Minister of Saudi Arabia
+Saud al-Faisal	1975-10-13	2015-04-29
+Adel al-Jubeir	2015-04-29	2018-12-27
+Ibrahim Abdulaziz Al-Assaf	2018-12-27	2019-10-23
+Faisal bin Farhan	2019-10-23
+
+President of United Arab Emirates
+Zayed bin Sultan Al Nahyan	1971-12-02	2004-11-02
+Sheikh Khalifa bin Zayed	2004-11-03	2022-05-13
+Mohammed bin Zayed	2022-05-14
+
+Emir of Qatar
+Khalifa bin Hamad Al Thani	1972-02-22	1995-06-27
+Hamad bin Khalifa Al Thani	1995-06-27	2013-06-25
+Tamim bin Hamad Al Thani	2013-06-25
+
+Prime Minister of Qatar
+Abdullah bin Khalifa Al Thani	1996-10-29	2007-04-03
+Hamad bin Jassim Al Thani	2007-04-03	2013-06-26
+Abdullah bin Nasser Al Thani	2013-06-26	2020-01-28
+Khalid bin Khalifa Al Thani	2020-01-28	2023-03-07
+Mohammed bin Abdulrahman Al Thani	2023-03-07
+
+Foreign Minister of Qatar
+Hamad bin Jassim Al Thani	1992-09-01	2013-06-26
+Khalid al-Attiyah	2013-06-26	2016-01-27
+Mohammed bin Abdulrahman Al Thani	2016-01-27
+
+Emir of Kuwait
+Jaber Al-Ahmad Al-Sabah	1977-12-31	2006-01-15
+Saad Al-Abdullah Al-Sabah	2006-01-15	2006-01-24
+Sabah Al-Ahmad Al-Sabah	2006-01-29	2020-09-29
+Nawaf Al-Ahmad Al-Sabah	2020-09-29	2023-12-16
+Mishal Al-Ahmad Al-Sabah	2023-12-16
+
+Emir of Bahrain
+Isa bin Salman Al Khalifa	1961-11-02	1999-03-06
+Hamad bin Isa Al Khalifa	1999-03-06	2002-02-14
+
+King of Bahrain
+Hamad bin Isa Al Khalifa	2002-02-14
+
+Prime Minister of Bahrain
+Khalifa bin Salman Al Khalifa	1971-08-15	2020-11-11
+Salman bin Hamad Al Khalifa	2020-11-11
+
+Sultan of Oman
+Sultan Qaboos	1970-07-23	2020-01-10
+Haitham bin Tarik	2020-01-11
 """
 
 

@@ -29,6 +29,8 @@ pub struct Offices {
     titles: Vec<(String, Vec<String>)>,
     /// A whole mention -> its office.
     fixed: HashMap<String, String>,
+    /// A title -> offices it never names ("leader" is not Germany's president).
+    not: HashMap<String, Vec<String>>,
     never: Vec<String>,
     /// Finds the titles in running text, whatever their case.
     title_finder: Option<AhoCorasick>,
@@ -55,6 +57,7 @@ impl Offices {
         let mut titles = Vec::new();
         let mut fixed = HashMap::default();
         let mut never = Vec::new();
+        let mut not: HashMap<String, Vec<String>> = HashMap::default();
         for r in rows(TITLES) {
             match r[0] {
                 "title" if r.len() >= 3 => {
@@ -64,6 +67,10 @@ impl Offices {
                     fixed.insert(r[1].to_string(), r[2].to_string());
                 }
                 "never" => never.extend(values(&r, 1).map(String::from)),
+                "not" if r.len() >= 3 => not
+                    .entry(r[1].to_string())
+                    .or_default()
+                    .extend(values(&r, 2).map(String::from)),
                 _ => {}
             }
         }
@@ -93,6 +100,7 @@ impl Offices {
             terms,
             titles,
             fixed,
+            not,
             never,
             title_finder,
         }
@@ -142,9 +150,12 @@ impl Offices {
             Some(c) => gaz.countries[c as usize].clone(),
             None => return None,
         };
+        let not = self.not.get(title.as_str());
         roles
             .iter()
-            .find_map(|role| self.known(&format!("{role} of {country}")))
+            .map(|role| format!("{role} of {country}"))
+            .filter(|office| !not.is_some_and(|n| n.contains(office)))
+            .find_map(|office| self.known(&office))
     }
 
     fn known(&self, office: &str) -> Option<OfficeMention> {
@@ -371,6 +382,49 @@ mod tests {
             holder("the West German chancellor", "1987-04-03").as_deref(),
             Some("Helmut Kohl")
         );
+    }
+
+    #[test]
+    fn new_offices_resolve() {
+        assert_eq!(
+            holder("the Brazilian president", "2019-06-01").as_deref(),
+            Some("Jair Bolsonaro")
+        );
+        assert_eq!(
+            holder("Australia's foreign minister", "2015-03-01").as_deref(),
+            Some("Julie Bishop")
+        );
+        assert_eq!(
+            holder("the Saudi crown prince", "2018-10-10").as_deref(),
+            Some("Mohammed bin Salman")
+        );
+        assert_eq!(
+            holder("the Emir of Qatar", "2017-06-10").as_deref(),
+            Some("Tamim bin Hamad Al Thani")
+        );
+        assert_eq!(
+            holder("the European Commission president", "2016-06-24").as_deref(),
+            Some("Jean-Claude Juncker")
+        );
+        // A ceremonial president is no country's leader.
+        assert_eq!(
+            holder("the German president", "2018-05-07").as_deref(),
+            Some("Frank-Walter Steinmeier")
+        );
+        assert_eq!(
+            holder("the German leader", "2018-05-07").as_deref(),
+            Some("Angela Merkel")
+        );
+        assert_eq!(
+            holder("the Israeli leader", "2018-05-07").as_deref(),
+            Some("Benjamin Netanyahu")
+        );
+        assert_eq!(
+            holder("the Russian leader", "2018-05-07").as_deref(),
+            Some("Vladimir Putin")
+        );
+        // Suspended and interim presidents are nobody: Brazil, 2016-06.
+        assert_eq!(holder("the Brazilian president", "2016-06-01"), None);
     }
 
     fn named_in(text: &str, date: &str) -> Vec<(String, String, bool)> {
