@@ -12,7 +12,6 @@ Usage: python3 scripts/country_precision.py sample --binary target/release/commu
        python3 scripts/country_precision.py score
 """
 import argparse
-import gzip
 import json
 import os
 import random
@@ -20,8 +19,10 @@ import subprocess
 import sys
 import tempfile
 
+from measure_common import ITN_CORPUS, load_itn as load
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "..", "..", "shared", "corpora", "itn-multilingual", "data.jsonl.gz")
+CORPUS = ITN_CORPUS
 LABELS = os.path.join(HERE, "..", "tests", "data", "country_precision_labels.tsv")
 COUNTRIES = ["Brazil", "China", "Russia", "United States", "Japan", "France", "Germany", "Iran",
              "India", "Ukraine", "North Korea", "Turkey"]
@@ -29,16 +30,6 @@ SEED = 17
 SIZE = 50
 
 
-def load(path):
-    seen, out = set(), []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            key = " ".join(r["body"].split())
-            if key not in seen:
-                seen.add(key)
-                out.append(r)
-    return out
 
 
 def sample(binary):

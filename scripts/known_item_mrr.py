@@ -15,29 +15,18 @@ Usage: python3 scripts/known_item_mrr.py [LABEL=]BINARY [[LABEL=]BINARY...]
 import argparse
 import collections
 import concurrent.futures
-import gzip
 import json
 import os
 import subprocess
 import tempfile
 
-CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared",
-                      "corpora", "itn-multilingual", "data.jsonl.gz")
+from measure_common import ITN_CORPUS, load_itn as load
+
+CORPUS = ITN_CORPUS
 MIN_BLURBS = 80  # languages shown: as the detection figure
 K = 10
 
 
-def load(path):
-    seen, out = set(), []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            key = " ".join(r["body"].split())
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(r)
-    return out
 
 
 def ranked_ids(binary, index, query):

@@ -241,3 +241,21 @@ class Fts5:
         t0 = time.perf_counter()
         out = [self.search(t, mode, limit) for t in texts]
         return out, time.perf_counter() - t0
+
+
+ITN_CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared",
+                          "corpora", "itn-multilingual", "data.jsonl.gz")
+
+
+def load_itn(path: str = ITN_CORPUS) -> list[dict]:
+    """The itn-multilingual blurbs, each body once (the dump repeats some)."""
+    seen, out = set(), []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            key = " ".join(r["body"].split())
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(r)
+    return out

@@ -17,16 +17,16 @@ Usage: python3 scripts/measure_multilingual.py --binary target/release/communiqu
 """
 import argparse
 import collections
-import gzip
 import json
 import os
 import subprocess
 import tempfile
 
+from measure_common import ITN_CORPUS, load_itn as load
+
 from babel import Locale
 
-CORPUS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared",
-                      "corpora", "itn-multilingual", "data.jsonl.gz")
+CORPUS = ITN_CORPUS
 NAME_LANGS = ["zh", "th", "ru", "ar", "ko", "fa"]
 COUNTRY_LANGS = ["ru", "zh", "ar", "ko", "fa", "uk", "th", "fr", "pt"]
 COUNTRIES = {"Brazil": "BR", "China": "CN", "Russia": "RU", "United States": "US", "Japan": "JP",
@@ -34,17 +34,6 @@ COUNTRIES = {"Brazil": "BR", "China": "CN", "Russia": "RU", "United States": "US
              "North Korea": "KP", "Turkey": "TR"}
 
 
-def load(path):
-    seen, out = set(), []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            key = " ".join(r["body"].split())
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(r)
-    return out
 
 
 def run(binary, *args):
