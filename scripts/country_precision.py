@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-from measure_common import ITN_CORPUS, load_itn as load
+from measure_common import ITN_CORPUS, load_itn as load, write_itn_corpus
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = ITN_CORPUS
@@ -30,18 +30,11 @@ SEED = 17
 SIZE = 50
 
 
-
-
 def sample(binary):
     recs = load(CORPUS)
     by_id = {r["id"]: r for r in recs}
     tmp = tempfile.mkdtemp()
-    corpus = os.path.join(tmp, "corpus")
-    os.mkdir(corpus)
-    with open(os.path.join(corpus, "itn.jsonl"), "w", encoding="utf-8") as f:
-        for r in recs:
-            f.write(json.dumps({k: r[k] for k in ("id", "title", "body", "date")},
-                               ensure_ascii=False) + "\n")
+    corpus = write_itn_corpus(recs, os.path.join(tmp, "corpus"))
     index = os.path.join(tmp, "index")
     subprocess.run([binary, "index", corpus, "--index", index, "--rebuild"],
                    capture_output=True, check=True)

@@ -20,13 +20,11 @@ import os
 import subprocess
 import tempfile
 
-from measure_common import ITN_CORPUS, load_itn as load
+from measure_common import ITN_CORPUS, load_itn as load, write_itn_corpus
 
 CORPUS = ITN_CORPUS
 MIN_BLURBS = 80  # languages shown: as the detection figure
 K = 10
-
-
 
 
 def ranked_ids(binary, index, query):
@@ -63,12 +61,7 @@ def main():
     a = ap.parse_args()
     recs = [r for r in load(a.corpus) if r["title"].strip()]
     tmp = tempfile.mkdtemp()
-    corpus = os.path.join(tmp, "corpus")
-    os.mkdir(corpus)
-    with open(os.path.join(corpus, "itn.jsonl"), "w", encoding="utf-8") as f:
-        for r in recs:
-            f.write(json.dumps({k: r[k] for k in ("id", "title", "body", "date")},
-                               ensure_ascii=False) + "\n")
+    corpus = write_itn_corpus(recs, os.path.join(tmp, "corpus"))
     counts = collections.Counter(r["lang"] for r in recs)
     langs = sorted(l for l, n in counts.items() if n >= MIN_BLURBS)
     labelled = [b.split("=", 1) if "=" in b else (b, b) for b in a.binaries]

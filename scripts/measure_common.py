@@ -259,3 +259,14 @@ def load_itn(path: str = ITN_CORPUS) -> list[dict]:
             seen.add(key)
             out.append(r)
     return out
+
+
+def write_itn_corpus(recs: list[dict], folder: str) -> str:
+    """A corpus folder of the blurbs without their `lang` field (the program
+    must find the language itself); returns the folder."""
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "itn.jsonl"), "w", encoding="utf-8") as f:
+        for r in recs:
+            f.write(json.dumps({k: r[k] for k in ("id", "title", "body", "date")},
+                               ensure_ascii=False) + "\n")
+    return folder

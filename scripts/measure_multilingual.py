@@ -22,7 +22,7 @@ import os
 import subprocess
 import tempfile
 
-from measure_common import ITN_CORPUS, load_itn as load
+from measure_common import ITN_CORPUS, load_itn as load, write_itn_corpus
 
 from babel import Locale
 
@@ -32,8 +32,6 @@ COUNTRY_LANGS = ["ru", "zh", "ar", "ko", "fa", "uk", "th", "fr", "pt"]
 COUNTRIES = {"Brazil": "BR", "China": "CN", "Russia": "RU", "United States": "US", "Japan": "JP",
              "France": "FR", "Germany": "DE", "Iran": "IR", "India": "IN", "Ukraine": "UA",
              "North Korea": "KP", "Turkey": "TR"}
-
-
 
 
 def run(binary, *args):
@@ -59,11 +57,8 @@ def main():
     a = ap.parse_args()
     recs = load(a.corpus)
     tmp = tempfile.mkdtemp()
-    corpus = os.path.join(tmp, "corpus")
-    os.mkdir(corpus)
-    with open(os.path.join(corpus, "itn.jsonl"), "w", encoding="utf-8") as f:
-        for r in recs:  # no lang, links or html: the program sees the text only
-            f.write(json.dumps({k: r[k] for k in ("id", "title", "body", "date")}, ensure_ascii=False) + "\n")
+    # No lang, links or html: the program sees the text only.
+    corpus = write_itn_corpus(recs, os.path.join(tmp, "corpus"))
     index = os.path.join(tmp, "index")
     run(a.binary, "index", corpus, "--index", index, "--rebuild")
 
