@@ -9,10 +9,8 @@ pub mod table;
 mod yaml;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::search::{Engine, SearchRequest, query};
@@ -80,9 +78,17 @@ pub fn export(engine: &Engine, options: &ExportOptions) -> Result<ExportReport> 
     } else {
         engine.compile(&request.query, request)?.query
     };
-    let searcher = engine.reader.searcher();
-    let total = query.count(&searcher)? as u64;
-    let bar = progress_bar(options.progress, total);
+    // Counting is a pass over the matches: only a drawn bar needs the total.
+    let total = if options.progress {
+        query.count(&engine.reader.searcher())? as u64
+    } else {
+        0
+    };
+    let bar = crate::render::progress_bar(
+        options.progress,
+        total,
+        "{spinner} exporting [{bar:30}] {pos}/{len} articles ({elapsed})",
+    );
     // One-file formats are written beside OUT and renamed when complete, so
     // an interrupted export never leaves a truncated file under OUT's name.
     let one_file = matches!(
@@ -139,20 +145,4 @@ fn partial_path(out: &Path) -> PathBuf {
     let mut name = out.file_name().unwrap_or_default().to_os_string();
     name.push(".partial");
     out.with_file_name(name)
-}
-
-fn progress_bar(enabled: bool, total: u64) -> ProgressBar {
-    if !enabled {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} exporting [{bar:30}] {pos}/{len} articles ({elapsed})",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> "),
-    );
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }

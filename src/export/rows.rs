@@ -104,15 +104,10 @@ fn group_id(
     if let Some(id) = known.get(&root) {
         return Ok(id.clone());
     }
-    let (mut segment_ord, mut doc) = (0u32, root);
-    for segment in segments {
-        if doc < segment.max_doc() {
-            break;
-        }
-        doc -= segment.max_doc();
-        segment_ord += 1;
-    }
-    let stored: TantivyDocument = searcher.doc(tantivy::DocAddress::new(segment_ord, doc))?;
+    let (segment_ord, doc) = address(segments.iter().map(SegmentReader::max_doc), root)
+        .context("a group root beyond the index")?;
+    let stored: TantivyDocument =
+        searcher.doc(tantivy::DocAddress::new(segment_ord as u32, doc))?;
     let id = stored
         .get_first(fields.id)
         .and_then(|v| v.as_str())
@@ -120,6 +115,19 @@ fn group_id(
         .to_string();
     known.insert(root, id.clone());
     Ok(id)
+}
+
+/// The segment and doc id of document `ordinal`, numbering every document
+/// of the index in storage order across segments of `max_docs` documents.
+fn address(max_docs: impl Iterator<Item = u32>, ordinal: u32) -> Option<(usize, u32)> {
+    let mut doc = ordinal;
+    for (segment, max_doc) in max_docs.enumerate() {
+        if doc < max_doc {
+            return Some((segment, doc));
+        }
+        doc -= max_doc;
+    }
+    None
 }
 
 /// Near-duplicate groups over every document of the index, numbered in
@@ -143,15 +151,10 @@ impl DuplicateGroups {
         let total: u32 = columns.iter().map(|(n, _, _)| *n).sum();
         // The live document's fingerprint column and its doc id in its segment.
         let locate = |ordinal: usize| {
-            let mut doc = ordinal as u32;
-            for (max_doc, alive, column) in &columns {
-                if doc < *max_doc {
-                    let live = alive.as_ref().is_none_or(|a| a.is_alive(doc));
-                    return live.then_some(column.as_ref()?).map(|c| (c, doc));
-                }
-                doc -= max_doc;
-            }
-            None
+            let (segment, doc) = address(columns.iter().map(|(n, _, _)| *n), ordinal as u32)?;
+            let (_, alive, column) = &columns[segment];
+            let live = alive.as_ref().is_none_or(|a| a.is_alive(doc));
+            live.then_some(column.as_ref()?).map(|c| (c, doc))
         };
         let print = |ordinal: usize| -> Option<Fingerprint> {
             let (column, doc) = locate(ordinal)?;

@@ -8,7 +8,7 @@ use std::sync::mpsc::sync_channel;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
@@ -295,7 +295,11 @@ fn add_and_commit(
         skips: discovery.skips,
         ..BuildReport::default()
     };
-    let progress = progress_bar(options.progress, discovery.files.len() as u64);
+    let progress = crate::render::progress_bar(
+        options.progress,
+        discovery.files.len() as u64,
+        "{spinner} indexing [{bar:30}] {pos}/{len} files, {msg} ({elapsed})",
+    );
     index_files(
         writer,
         fields,
@@ -483,20 +487,4 @@ fn add_analysed_text(doc: &mut TantivyDocument, article: &Article, f: &Fields) {
         surfaces.tokens = analysis::surface_tokens(text, article.language.as_deref());
         doc.add_pre_tokenized_text(exact, surfaces);
     }
-}
-
-fn progress_bar(enabled: bool, files: u64) -> ProgressBar {
-    if !enabled {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(files), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} indexing [{bar:30}] {pos}/{len} files, {msg} ({elapsed})",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> "),
-    );
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }

@@ -2,10 +2,12 @@
 
 mod csv_rows;
 mod json;
+mod progress;
 mod text;
 
 pub use csv_rows::{CSV_COLUMNS, search_csv};
 pub use json::{article_json, article_view_json, results_json, search_json, similar_json};
+pub use progress::progress_bar;
 pub use text::{Style, quoted, render_article, render_results, render_summary};
 
 use crate::search::Hit;
