@@ -43,6 +43,14 @@ fn is_initial(word: &str) -> bool {
 /// Spelling differences that do not make another person: "Kim Jong Un",
 /// "Kim Jong-Un" and "Kim Jong-un" share one key.
 pub fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        // Most names: no Unicode case tables to consult.
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

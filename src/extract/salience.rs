@@ -83,19 +83,19 @@ const NOT_PEOPLE: &str = include_str!("../../index-schema/not_people.tsv");
 /// Names of index-schema/not_people.tsv by key; the multi-word ones also as prefixes.
 struct NotPeople {
     names: HashSet<String>,
-    prefixes: Vec<String>,
+    prefixes: HashSet<String>,
 }
 
 fn not_people() -> &'static NotPeople {
     static TABLE: OnceLock<NotPeople> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut names = HashSet::default();
-        let mut prefixes = Vec::new();
+        let mut prefixes = HashSet::default();
         for row in rows(NOT_PEOPLE).filter(|r| r.len() >= 2) {
             for name in super::tsv::values(&row, 1) {
                 names.insert(name_key(name));
                 if name.contains(' ') {
-                    prefixes.push(name.to_string());
+                    prefixes.insert(name.to_string());
                 }
             }
         }
@@ -110,10 +110,11 @@ pub fn not_a_person(name: &str, outlets: &Outlets, given_names: &HashSet<String>
     if table.names.contains(&name_key(name)) {
         return true;
     }
-    let prefixed = table.prefixes.iter().any(|p| {
-        name.strip_prefix(p.as_str())
-            .is_some_and(|rest| rest.starts_with([' ', '-']))
-    });
+    // A listed name followed by more words ("Al Qaeda-linked"): look up each
+    // start of the name that ends before a space or hyphen.
+    let prefixed = name
+        .match_indices([' ', '-'])
+        .any(|(at, _)| table.prefixes.contains(&name[..at]));
     // A columnist's page is an outlet and a person ("Ben Shapiro").
     let outlet = outlets.is_outlet_name(name)
         && name.contains(' ')
