@@ -55,7 +55,10 @@ meanwhile), who are gaps: an article of those days infers nobody.
 Holder names are checked against index-schema/gazetteer/people.tsv so that a
 holder is the same canonical person the people extraction finds (an alias is
 written as its canonical); a holder the gazetteer does not know is kept as
-written here (the run prints how many).
+written here (the run prints how many). scripts/gen_gazetteers.py adds to
+people.tsv the holders it lacks, but for those whose surname others bear
+(a census surname, a given name, a curated person's), so run this script,
+then that one, then this one again.
 
     python3 scripts/gen_offices.py
 """
