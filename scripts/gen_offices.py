@@ -1103,7 +1103,7 @@ Toshimitsu Motegi	2025-10-21
 Foreign Minister of Italy
 Giulio Andreotti	1983-08-04	1989-07-22
 Gianni De Michelis	1989-07-22	1992-06-28
-Emilio Colombo	1992-08	1993-04-28
+Emilio Colombo	1992-08	1993-02
 Beniamino Andreatta	1993-04-28	1994-05-10
 Antonio Martino	1994-05-10	1995-01-17
 Susanna Agnelli	1995-01-17	1996-05-18
@@ -1167,7 +1167,7 @@ Alwi Shihab	1999-10	2001-06
 Hassan Wirajuda	2001-08	2009-10-22
 
 Foreign Minister of Israel
-Yitzhak Shamir	1983-10	1986-10-20
+Yitzhak Shamir	1984-09-13	1986-10-20
 Shimon Peres	1986-10-20	1988-12-22
 Moshe Arens	1988-12-22	1990-06-11
 David Levy	1990-06-11	1992-07-13
