@@ -1055,7 +1055,7 @@ Abdullah bin Zayed	2006-02
 
 Foreign Minister of Bahrain
 Mohammed bin Mubarak Al Khalifa	1971	2005-09
-Khalid bin Ahmed Al Khalifa	2005-09	2020-02
+Khalid bin Ahmed Al Khalifa	2005-09	2020-01
 Abdullatif bin Rashid Al Zayani	2020-02
 
 Foreign Minister of Oman
