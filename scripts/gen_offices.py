@@ -1018,9 +1018,9 @@ Muhammad Mustafa Mero	2000-03	2003-09
 Muhammad Naji al-Otari	2003-09	2011-03
 Adel Safar	2011-04	2012-06
 Riyad Hijab	2012-06	2012-08
-Wael al-Halqi	2012-08	2016-06
-Imad Khamis	2016-06	2020-06
-Hussein Arnous	2020-08	2024-09
+Wael al-Halqi	2012-08-09	2016-06-22
+Imad Khamis	2016-06-22	2020-06-11
+Hussein Arnous	2020-08-25	2024-09
 Mohammad Ghazi al-Jalali	2024-09	2024-12
 
 President of Syria
@@ -1029,9 +1029,9 @@ Ahmed al-Sharaa	2025-01-29
 Prime Minister of Kuwait
 Saad Al-Abdullah Al-Sabah	1978-02	2003-07
 Sabah Al-Ahmad Al-Sabah	2003-07	2006-01
-Nasser Al-Mohammed Al-Sabah	2006-02	2011-11
-Jaber Al-Mubarak Al-Sabah	2011-11	2019-11
-Sabah Al-Khalid Al-Sabah	2019-11	2022-07
+Nasser Al-Mohammed Al-Sabah	2006-02-07	2011-11-28
+Jaber Al-Mubarak Al-Sabah	2011-11-30	2019-11-19
+Sabah Al-Khalid Al-Sabah	2019-11-19	2022-07
 Ahmad Nawaf Al-Sabah	2022-07	2024-01
 Mohammad Sabah Al-Salem Al-Sabah	2024-01	2024-04
 Ahmad Abdullah Al-Sabah	2024-04
@@ -1039,7 +1039,7 @@ Ahmad Abdullah Al-Sabah	2024-04
 Foreign Minister of Kuwait
 Sabah Al-Ahmad Al-Sabah	1963	2003-07
 Mohammad Sabah Al-Salem Al-Sabah	2003-07	2011-10
-Sabah Al-Khalid Al-Sabah	2011-12	2019-11
+Sabah Al-Khalid Al-Sabah	2011-10-23	2019-11
 Ahmad Nasser Al-Mohammad Al-Sabah	2019-12	2022-07
 Salem Abdullah Al-Jaber Al-Sabah	2022-08	2024-01
 Abdullah Al-Yahya	2024-01
@@ -1076,7 +1076,7 @@ Ali Lutfi	1985-09	1986-11-12
 Foreign Minister of Egypt
 Esmat Abdel Meguid	1984-07	1991-05
 Nabil Elaraby	2011-03	2011-06
-Mohamed Kamel Amr	2011-07	2013-07
+Mohamed Kamel Amr	2011-07-18	2013-07
 
 Emperor of Japan
 Emperor Hirohito	1926-12-25	1989-01-07
@@ -1137,7 +1137,7 @@ Fernando Henrique Cardoso	1992-10	1993-05
 Celso Amorim	1993-08	1995-01-01
 Luiz Felipe Lampreia	1995-01-01	2001-01
 Celso Lafer	2001-01	2003-01-01
-Luiz Alberto Figueiredo	2013-08	2015-01-01
+Luiz Alberto Figueiredo	2013-08-28	2015-01-01
 
 Foreign Minister of Argentina
 Dante Caputo	1983-12-10	1989-05

@@ -477,12 +477,12 @@ mod tests {
             );
         }
         // Acting between two holders (Hong Nam-ki, 2021), and a change known
-        // only to the month (Kuwait, November 2019): nobody.
+        // only to the month (Kuwait's foreign minister, December 2019): nobody.
         assert_eq!(
             holder("the South Korean prime minister", "2021-04-30"),
             None
         );
-        assert_eq!(holder("the Kuwaiti prime minister", "2019-11-20"), None);
+        assert_eq!(holder("Kuwait's foreign minister", "2019-12-20"), None);
         // Kuwait's leader is the emir, not the prime minister.
         assert_eq!(holder("the Kuwaiti leader", "2015-05-01"), None);
     }
