@@ -8,10 +8,14 @@ the public record (official lists of office holders) by the communique
 project and released under CC0 1.0. Dates are the day the holder took office
 and the day the next one did (an end left empty: still in office at the time
 of writing). Acting holders between two confirmed ones are left out, so an
-article of those days infers nobody.
+article of those days infers nobody. Where the day of a change is not known
+here, a date is written as the month (YYYY-MM) or the year (YYYY) it is
+known to: the start then counts from the next month (year) and the end stops
+on the first of its own, so the uncertain weeks are a gap, never a wrong
+holder (the TSV then shows a 1st of the month).
 
-Coverage (partial against issue 15's list; "from" where a list starts after
-1985 because earlier holders could not be dated reliably here):
+Coverage ("from" where a list starts after 1985 because earlier holders
+could not be dated here):
 - United States: president, vice president, secretaries of state, defense
   and the treasury, national security advisers, UN ambassadors.
 - UN and NATO secretaries-general; the European Union's Commission president,
@@ -23,33 +27,42 @@ Coverage (partial against issue 15's list; "from" where a list starts after
   minister, emperor), India (prime minister, president), Canada (prime
   minister), Italy, Brazil, Argentina, Mexico, South Africa, Australia (prime
   minister), Indonesia, Turkey (president; prime minister until the office
-  ended in 2018), North Korea (leader; premier 2013-2020 only), South Korea
-  (president), Iran, Israel (prime minister, president), Ukraine (president;
-  prime minister from 2005), Syria (president), Egypt, Saudi Arabia (king,
-  crown prince, prime minister), the UAE (president), Qatar (emir; prime
-  minister from 1996), Kuwait (emir), Bahrain (emir, then king; prime
-  minister), Oman (sultan).
+  ended in 2018), North Korea (leader, premier), South Korea (president,
+  prime minister), Iran (supreme leader, president; prime minister until the
+  office ended in 1989), Israel (prime minister, president), Ukraine
+  (president, prime minister), Syria (president, prime minister), Egypt,
+  Saudi Arabia (king, crown prince, prime minister), the UAE (president,
+  prime minister), Qatar (emir, prime minister), Kuwait (emir, prime
+  minister), Bahrain (emir, then king; prime minister), Oman (sultan, who is
+  also the head of government).
 - Foreign ministers: Soviet Union and Russia, China, the UK, France, Germany
-  and West Germany, Iran, Canada, Australia, Italy (from 2008), Japan (from
-  2004), South Korea (from 2004), India (from 1998), Turkey (from 1997),
-  Brazil (from 2003), Argentina (2015-2024), Mexico (from 2012), South Africa
-  (from 1994), Indonesia (from 2009), North Korea (from 1998), Israel (from
-  2003, with gaps), Ukraine (from 2009, with gaps), Syria, Egypt (with a gap
-  in 2011-2013), Saudi Arabia, Qatar (from 1992).
-Left out, not reliably dated here: the prime ministers of South Korea,
-Syria, Kuwait and the UAE; the foreign ministers of the UAE, Kuwait, Bahrain
-and Oman; earlier foreign ministers of the countries marked "from" above;
-acting and interim holders (Brazil 1992 and 2016, Egypt's interim president
-of 2013-2014, a prime minister holding the foreign ministry meanwhile), who
-are gaps: an article of those days infers nobody.
+  and West Germany, Iran, Canada, Australia, Italy, Japan, South Korea, India
+  (from 1988), Turkey (with gaps before 1997), Brazil, Argentina, Mexico,
+  South Africa (from 1994: the new republic's office), Indonesia, North Korea,
+  Israel, Ukraine, Syria, Egypt, Saudi Arabia, Qatar (from 1992), the UAE,
+  Kuwait, Bahrain, Oman (the minister responsible for foreign affairs, as
+  news names him; the sultan held the title).
+Left out, not reliably dated here: India's foreign ministers before 1988
+and its short terms of 1990-1991; Turkey's of 1990-1991 and 1994-1996;
+Mexico's of 1993-1994; Ukraine's prime ministers of 1991-1992 and
+1993-1994; North Korea's premier of 1997-1998 and Ukraine's foreign
+minister of 2009 (acting); Israel's foreign ministers of 1998, 2000-2001,
+2012-2013 and 2019-2020 (a prime minister or an acting minister holding the
+office); acting and interim holders (Brazil 1992 and 2016, Egypt's interim
+president of 2013-2014, a prime minister holding the foreign ministry
+meanwhile), who are gaps: an article of those days infers nobody.
 
 Holder names are checked against index-schema/gazetteer/people.tsv so that a
 holder is the same canonical person the people extraction finds (an alias is
 written as its canonical); a holder the gazetteer does not know is kept as
-written here (the run prints how many).
+written here (the run prints how many). scripts/gen_gazetteers.py adds to
+people.tsv the holders it lacks, but for those whose surname others bear
+(a census surname, a given name, a curated person's), so run this script,
+then that one, then this one again.
 
     python3 scripts/gen_offices.py
 """
+import datetime
 import os
 import sys
 
@@ -932,7 +945,292 @@ Salman bin Hamad Al Khalifa	2020-11-11
 Sultan of Oman
 Sultan Qaboos	1970-07-23	2020-01-10
 Haitham bin Tarik	2020-01-11
+
+Prime Minister of South Korea
+Lho Shin-yong	1985-02	1987-05
+Kim Chung-yul	1987-07	1988-02
+Lee Hyun-jae	1988-02	1988-12
+Kang Young-hoon	1988-12	1990-12
+Ro Jai-bong	1990-12	1991-05
+Chung Won-shik	1991-07	1992-10
+Hyun Soong-jong	1992-10	1993-02
+Hwang In-sung	1993-02	1993-12
+Lee Hoi-chang	1993-12	1994-04
+Lee Yung-dug	1994-04	1994-12
+Lee Hong-koo	1994-12	1995-12
+Lee Soo-sung	1995-12	1997-03
+Goh Kun	1997-03	1998-03
+Kim Jong-pil	1998-08	2000-01
+Park Tae-joon	2000-01	2000-05
+Lee Han-dong	2000-06	2002-07
+Kim Suk-soo	2002-10	2003-02
+Goh Kun	2003-02	2004-05
+Lee Hae-chan	2004-06	2006-03
+Han Myeong-sook	2006-04	2007-03
+Han Duck-soo	2007-04	2008-02
+Han Seung-soo	2008-02-29	2009-09-29
+Chung Un-chan	2009-09-29	2010-08
+Kim Hwang-sik	2010-10-01	2013-02-26
+Chung Hong-won	2013-02-26	2015-02-17
+Lee Wan-koo	2015-02-17	2015-04-27
+Hwang Kyo-ahn	2015-06-18	2017-05-11
+Lee Nak-yon	2017-05-31	2020-01-14
+Chung Sye-kyun	2020-01-14	2021-04-16
+Kim Boo-kyum	2021-05-14	2022-05-10
+Han Duck-soo	2022-05-21	2025-05-01
+Kim Min-seok	2025-07-03
+
+Foreign Minister of South Korea
+Lee Won-kyung	1983-10	1986-08
+Choi Kwang-soo	1986-08	1988-12
+Choi Ho-joong	1988-12	1990-12
+Lee Sang-ock	1990-12	1993-02
+Han Sung-joo	1993-02	1994-12
+Gong Ro-myung	1994-12	1996-11
+Yoo Chong-ha	1996-11	1998-02
+Park Chung-soo	1998-03	1998-08
+Hong Soon-young	1998-08	2000-01
+Lee Joung-binn	2000-01	2001-03
+Han Seung-soo	2001-03	2002-01
+Choi Sung-hong	2002-02	2003-02
+Yoon Young-kwan	2003-02	2004-01
+Cho Hyun	2025-07
+
+Premier of North Korea
+Kang Song-san	1984-01	1986-12
+Li Gun-mo	1986-12	1988-12
+Yon Hyong-muk	1988-12	1992-12
+Kang Song-san	1992-12	1997-02
+Hong Song-nam	1998-09-05	2003-09-03
+Pak Pong-ju	2003-09-03	2007-04-11
+Kim Yong-il	2007-04-11	2010-06-07
+Choe Yong-rim	2010-06-07	2013-04-01
+Kim Tok-hun	2020-08-13	2024-12
+Pak Thae-song	2024-12
+
+Foreign Minister of North Korea
+Kim Yong-nam	1983-12	1998-09-05
+
+Prime Minister of Syria
+Abdul Rauf al-Kasm	1980-01	1987-11
+Mahmoud Zuabi	1987-11	2000-03
+Muhammad Mustafa Mero	2000-03	2003-09
+Muhammad Naji al-Otari	2003-09	2011-03
+Adel Safar	2011-04	2012-06
+Riyad Hijab	2012-06	2012-08
+Wael al-Halqi	2012-08-09	2016-06-22
+Imad Khamis	2016-06-22	2020-06-11
+Hussein Arnous	2020-08-25	2024-09
+Mohammad Ghazi al-Jalali	2024-09	2024-12
+
+President of Syria
+Ahmed al-Sharaa	2025-01-29
+
+Prime Minister of Kuwait
+Saad Al-Abdullah Al-Sabah	1978-02	2003-07
+Sabah Al-Ahmad Al-Sabah	2003-07	2006-01
+Nasser Al-Mohammed Al-Sabah	2006-02-07	2011-11-28
+Jaber Al-Mubarak Al-Sabah	2011-11-30	2019-11-19
+Sabah Al-Khalid Al-Sabah	2019-11-19	2022-07
+Ahmad Nawaf Al-Sabah	2022-07	2024-01
+Mohammad Sabah Al-Salem Al-Sabah	2024-01	2024-04
+Ahmad Abdullah Al-Sabah	2024-04
+
+Foreign Minister of Kuwait
+Sabah Al-Ahmad Al-Sabah	1963	2003-07
+Mohammad Sabah Al-Salem Al-Sabah	2003-07	2011-10
+Sabah Al-Khalid Al-Sabah	2011-10-23	2019-11
+Ahmad Nasser Al-Mohammad Al-Sabah	2019-12	2022-07
+Salem Abdullah Al-Jaber Al-Sabah	2022-08	2024-01
+Abdullah Al-Yahya	2024-01
+
+Prime Minister of United Arab Emirates
+Rashid bin Saeed Al Maktoum	1979-04	1990-10
+Maktoum bin Rashid Al Maktoum	1990-11	2006-01-04
+Mohammed bin Rashid Al Maktoum	2006-02
+
+Foreign Minister of United Arab Emirates
+Rashid Abdullah Al Nuaimi	1980	2006-02
+Abdullah bin Zayed	2006-02
+
+Foreign Minister of Bahrain
+Mohammed bin Mubarak Al Khalifa	1971	2005-09
+Khalid bin Ahmed Al Khalifa	2005-09	2020-01
+Abdullatif bin Rashid Al Zayani	2020-02
+
+Foreign Minister of Oman
+Yusuf bin Alawi bin Abdullah	1982	2020-08-18
+Badr Albusaidi	2020-08-18
+
+Prime Minister of Qatar
+Khalifa bin Hamad Al Thani	1972-02-22	1995-06-27
+Hamad bin Khalifa Al Thani	1995-06-27	1996-10-29
+
+Prime Minister of Iran
+Mir-Hossein Mousavi	1981-10	1989-08-03
+
+Prime Minister of Egypt
+Kamal Hassan Ali	1984-07	1985-09
+Ali Lutfi	1985-09	1986-11-12
+
+Foreign Minister of Egypt
+Esmat Abdel Meguid	1984-07	1991-05
+Nabil Elaraby	2011-03	2011-06
+Mohamed Kamel Amr	2011-07-18	2013-07
+
+Emperor of Japan
+Emperor Hirohito	1926-12-25	1989-01-07
+
+Foreign Minister of Japan
+Shintaro Abe	1982-11-27	1986-07-22
+Tadashi Kuranari	1986-07-22	1987-11-06
+Sosuke Uno	1987-11-06	1989-06-03
+Hiroshi Mitsuzuka	1989-06-03	1989-08-10
+Taro Nakayama	1989-08-10	1991-11-05
+Michio Watanabe	1991-11-05	1993-04
+Kabun Muto	1993-04	1993-08-09
+Tsutomu Hata	1993-08-09	1994-04-28
+Koji Kakizawa	1994-04-28	1994-06-30
+Yohei Kono	1994-06-30	1996-01-11
+Yukihiko Ikeda	1996-01-11	1997-09-11
+Keizo Obuchi	1997-09-11	1998-07-30
+Masahiko Komura	1998-07-30	1999-10-05
+Yohei Kono	1999-10-05	2001-04-26
+Makiko Tanaka	2001-04-26	2002-01
+Yoriko Kawaguchi	2002-02	2004-09-27
+Toshimitsu Motegi	2025-10-21
+
+Foreign Minister of Italy
+Giulio Andreotti	1983-08-04	1989-07-22
+Gianni De Michelis	1989-07-22	1992-06-28
+Emilio Colombo	1992-08	1993-02
+Beniamino Andreatta	1993-04-28	1994-05-10
+Antonio Martino	1994-05-10	1995-01-17
+Susanna Agnelli	1995-01-17	1996-05-18
+Lamberto Dini	1996-05-18	2001-06-11
+Renato Ruggiero	2001-06-11	2002-01
+Franco Frattini	2002-11	2004-11
+Gianfranco Fini	2004-11	2006-05-17
+Massimo D'Alema	2006-05-17	2008-05-08
+
+Foreign Minister of India
+P. V. Narasimha Rao	1988-06	1989-12-02
+I. K. Gujral	1989-12	1990-11-10
+Madhavsinh Solanki	1991-06	1992-03
+Dinesh Singh	1993-01	1995-02
+Pranab Mukherjee	1995-02	1996-05-16
+I. K. Gujral	1996-06-01	1997-04-21
+
+Foreign Minister of Turkey
+Vahit Halefoglu	1983-12-13	1987-12-21
+Mesut Yilmaz	1987-12-21	1990-02
+Hikmet Cetin	1991-11-20	1994-07
+Emre Gonensay	1996-03-06	1996-06-28
+Tansu Ciller	1996-06-28	1997-06-30
+
+Foreign Minister of Brazil
+Olavo Setubal	1985-03-15	1986-02
+Roberto de Abreu Sodre	1986-02	1990-03-15
+Francisco Rezek	1990-03-15	1992-04
+Celso Lafer	1992-04	1992-09
+Fernando Henrique Cardoso	1992-10	1993-05
+Celso Amorim	1993-08	1995-01-01
+Luiz Felipe Lampreia	1995-01-01	2001-01
+Celso Lafer	2001-01	2003-01-01
+Luiz Alberto Figueiredo	2013-08-28	2015-01-01
+
+Foreign Minister of Argentina
+Dante Caputo	1983-12-10	1989-05
+Domingo Cavallo	1989-07-08	1991-01
+Guido di Tella	1991-01	1999-12-10
+Adalberto Rodriguez Giavarini	1999-12-10	2001-12
+Carlos Ruckauf	2002-01	2003-05-25
+Rafael Bielsa	2003-05-25	2005-11
+Jorge Taiana	2005-12	2010-06
+Hector Timerman	2010-06	2015-12-10
+Gerardo Werthein	2024-11	2025-10
+
+Foreign Minister of Mexico
+Bernardo Sepulveda	1982-12-01	1988-12-01
+Fernando Solana	1988-12-01	1993
+Jose Angel Gurria	1994-12-01	1998-01
+Rosario Green	1998-01	2000-12-01
+Jorge Castaneda	2000-12-01	2003-01
+Luis Ernesto Derbez	2003-01	2006-12-01
+Patricia Espinosa	2006-12-01	2012-12-01
+Alicia Barcena	2023-07	2024-10-01
+
+Foreign Minister of Indonesia
+Mochtar Kusumaatmadja	1978-03	1988-03
+Ali Alatas	1988-03	1999-10-20
+Alwi Shihab	1999-10	2001-06
+Hassan Wirajuda	2001-08	2009-10-22
+
+Foreign Minister of Israel
+Yitzhak Shamir	1984-09-13	1986-10-20
+Shimon Peres	1986-10-20	1988-12-22
+Moshe Arens	1988-12-22	1990-06-11
+David Levy	1990-06-11	1992-07-13
+Shimon Peres	1992-07-13	1995-11
+Ehud Barak	1995-11	1996-06-18
+David Levy	1996-06-18	1998-01
+Ariel Sharon	1998-10	1999-07-06
+David Levy	1999-07-06	2000-08
+Shimon Peres	2001-03-07	2002-11
+Benjamin Netanyahu	2002-11	2003-02-28
+Gideon Saar	2024-11
+
+Foreign Minister of Ukraine
+Anatoliy Zlenko	1991-12	1994-08
+Hennadiy Udovenko	1994-09	1998-04
+Borys Tarasyuk	1998-04	2000-10
+Anatoliy Zlenko	2000-10	2003-09
+Kostyantyn Gryshchenko	2003-09	2005-02
+Borys Tarasyuk	2005-02	2006-12
+Arseniy Yatsenyuk	2007-03	2007-12
+Volodymyr Ohryzko	2007-12	2009-03
+
+Prime Minister of Ukraine
+Leonid Kuchma	1992-10	1993-09
+Vitaliy Masol	1994-06	1995-03
+Yevhen Marchuk	1995-06	1996-05
+Pavlo Lazarenko	1996-05	1997-06
+Valeriy Pustovoitenko	1997-07	1999-12
+Viktor Yushchenko	1999-12-22	2001-04
+Anatoliy Kinakh	2001-05	2002-11
+Viktor Yanukovych	2002-11-21	2004-12
 """
+
+
+def day(date, office, holder, is_end):
+    """A term's bound as a day. A month (YYYY-MM) or a year (YYYY) is a date
+    known no better: a start counts from the next month or year and an end
+    stops on the first day of its own, so the uncertain weeks infer nobody."""
+    parts = date.split("-")
+    try:
+        y, m = int(parts[0]), int(parts[1]) if len(parts) > 1 else None
+        if len(parts) == 3:
+            return datetime.date(y, m, int(parts[2])).isoformat()
+    except ValueError:
+        sys.exit(f"{office}: {holder}: bad date {date!r}")
+    if is_end:
+        return datetime.date(y, m or 1, 1).isoformat()
+    if m is None:
+        return datetime.date(y + 1, 1, 1).isoformat()
+    return datetime.date(y + (m == 12), m % 12 + 1, 1).isoformat()
+
+
+def overlapping(rows):
+    """Two holders of one office on the same day would make the table's
+    answer depend on row order: refuse."""
+    by_office = {}
+    for office, holder, start, end in rows:
+        by_office.setdefault(office, []).append((start, end or "9999-12-31", holder))
+    for office, terms in by_office.items():
+        terms.sort()
+        for (s1, e1, h1), (s2, _e2, h2) in zip(terms, terms[1:]):
+            if s2 < e1:
+                sys.exit(f"{office}: {h1} ({s1}..{e1}) overlaps {h2} (from {s2})")
 
 
 def people_names():
@@ -961,18 +1259,20 @@ def main():
             office = line.strip()
             continue
         cols = line.split("\t")
-        holder, start = cols[0], cols[1]
-        end = cols[2] if len(cols) > 2 else ""
+        holder = cols[0]
+        start = day(cols[1], office, holder, is_end=False)
+        end = day(cols[2], office, holder, is_end=True) if len(cols) > 2 else ""
         if start >= end and end:
             sys.exit(f"{office}: {holder} ends before it starts")
         canonical = known.get(holder, holder)
         if holder not in known:
             unknown.append(holder)
         rows.append((office, canonical, start, end))
+    overlapping(rows)
     with open(OUT, "w", encoding="utf-8") as out:
         out.write(
             "# source: hand-compiled from the public record (official lists of office holders) by the communique project, CC0 1.0; generated by scripts/gen_offices.py, which says what it covers\n"
-            "# columns: office	holder (a people.tsv canonical where the gazetteer knows the person)	start (YYYY-MM-DD)	end (YYYY-MM-DD, the successor's first day; empty: in office)\n"
+            "# columns: office	holder (a people.tsv canonical where the gazetteer knows the person)	start (YYYY-MM-DD)	end (YYYY-MM-DD, the successor's first day; empty: in office); a 1st of the month may be a date known only to the month, the uncertain month left out (gen_offices.py)\n"
             "# office: <role> of <country> with a countries.tsv canonical, or of an organisation (United Nations, NATO)\n"
         )
         for r in rows:

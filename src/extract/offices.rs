@@ -427,6 +427,66 @@ mod tests {
         assert_eq!(holder("the Brazilian president", "2016-06-01"), None);
     }
 
+    #[test]
+    fn gulf_korean_and_earlier_offices_resolve() {
+        let cases = [
+            (
+                "the South Korean prime minister",
+                "2020-06-01",
+                "Chung Sye-kyun",
+            ),
+            (
+                "Kuwait's foreign minister",
+                "2015-05-01",
+                "Sabah Al-Khalid Al-Sabah",
+            ),
+            (
+                "the Kuwaiti prime minister",
+                "2013-03-01",
+                "Jaber Al-Mubarak Al-Sabah",
+            ),
+            (
+                "the Emirati foreign minister",
+                "2017-06-05",
+                "Abdullah bin Zayed",
+            ),
+            (
+                "the UAE prime minister",
+                "2015-01-01",
+                "Mohammed bin Rashid Al Maktoum",
+            ),
+            (
+                "Bahrain's foreign minister",
+                "2017-06-05",
+                "Khalid bin Ahmed Al Khalifa",
+            ),
+            ("the Syrian prime minister", "2018-01-01", "Imad Khamis"),
+            ("Japan's foreign minister", "1990-01-01", "Taro Nakayama"),
+            (
+                "the Italian foreign minister",
+                "1987-06-01",
+                "Giulio Andreotti",
+            ),
+            ("the Japanese emperor", "1987-04-01", "Emperor Hirohito"),
+        ];
+        for (phrase, date, expected) in cases {
+            assert_eq!(
+                holder(phrase, date).as_deref(),
+                Some(expected),
+                "{phrase} {date}"
+            );
+        }
+        // Acting between two holders (Hong Nam-ki, 2021), and a change known
+        // only to the month (Kuwait's foreign minister, December 2019): nobody.
+        assert_eq!(
+            holder("the South Korean prime minister", "2021-04-30"),
+            None
+        );
+        assert_eq!(holder("Kuwait's foreign minister", "2019-12-20"), None);
+        // Kuwait's leader is the emir, not the prime minister.
+        assert_eq!(holder("the Kuwaiti leader", "2015-05-01"), None);
+    }
+
     fn named_in(text: &str, date: &str) -> Vec<(String, String, bool)> {
         let ex = crate::extract::Extractor::shared();
         let gaz = &ex.gazetteer;
@@ -472,6 +532,23 @@ mod tests {
         assert_eq!(found[1].1, "Kang Kyung-wha");
         assert!(found[2].2 && !found[3].2);
         assert!(named_in(text, "not a date").is_empty());
+    }
+
+    #[test]
+    fn new_holders_are_people_the_title_stands_before() {
+        let found = named_in(
+            "South Korean Prime Minister Chung Sye-kyun met Kuwaiti Foreign Minister \
+             Ahmad Nasser Al-Mohammad Al-Sabah.",
+            "2020-06-01",
+        );
+        let holders: Vec<(&str, bool)> = found.iter().map(|(_, h, b)| (h.as_str(), *b)).collect();
+        assert_eq!(
+            holders,
+            [
+                ("Chung Sye-kyun", true),
+                ("Ahmad Nasser Al-Mohammad Al-Sabah", true)
+            ]
+        );
     }
 
     #[test]
