@@ -78,8 +78,9 @@ pub(crate) struct SearchArgs {
     /// people, places and countries count the articles about a name, not every one that
     /// names it: every person named; a place named in the title, dateline or first
     /// paragraph, or twice; a country named in the dateline or first paragraph (itself, its
-    /// adjective or a place in it), in the title and again, or three times. So `country:Egypt`
-    /// can find more articles than the Egypt facet counts.
+    /// adjective or a place in it), in the title and again, or three times (tickers and places
+    /// in Reuters' <company names> do not count, nor other languages' names in English text).
+    /// So `country:Egypt` can find more articles than the Egypt facet counts.
     #[arg(long = "facet", value_name = "FIELD")]
     facet: Vec<String>,
     /// Only articles in this language: an ISO 639-1 code or a name, as `lang:` takes.

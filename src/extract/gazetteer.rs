@@ -404,6 +404,11 @@ impl Gazetteer {
     }
 
     /// The form at an index `find` or `lookup_form` gave.
+    /// A form of names_i18n.tsv only (no English table has its surface).
+    pub fn is_i18n(&self, index: usize) -> bool {
+        index >= self.forms.len()
+    }
+
     pub fn form(&self, index: usize) -> &Form {
         match index.checked_sub(self.forms.len()) {
             None => &self.forms[index],

@@ -61,13 +61,15 @@ pub struct Extractor {
     /// Places the gazetteer keeps out of running text (common words, given
     /// names: "Providence", "Anchorage") with their countries, for datelines.
     dateline_only: HashMap<String, CountryId>,
+    /// Place names several countries share (ambiguous.tsv), with those countries.
+    shared_places: HashMap<String, Vec<CountryId>>,
 }
 
 impl Extractor {
     pub fn new() -> Extractor {
         let gazetteer = Gazetteer::load();
         let (successions, east_german_places, east_germany) = resolve_successions(&gazetteer);
-        let dateline_only = dateline_only_places(&gazetteer);
+        let (dateline_only, shared_places) = dateline_only_places(&gazetteer);
         Extractor {
             gazetteer,
             outlets: Outlets::load(),
@@ -76,6 +78,7 @@ impl Extractor {
             east_german_places,
             east_germany,
             dateline_only,
+            shared_places,
         }
     }
 
@@ -103,12 +106,18 @@ impl Extractor {
             &article.raw.authors,
             &article.raw.bylines,
             &article.body[..first_lines_end],
+            article.url.as_deref(),
             &self.outlets,
         );
 
         let text = format!("{}\n\n{}", article.title, article.body);
         let parts = Parts::of(&text, article.title.len());
-        let hits = self.gazetteer.find(&text);
+        let mut hits = self.gazetteer.find(&text);
+        // Names in other languages are for text in them: in English, "Island"
+        // is no Iceland (German, Danish) and "Sidney" no Sydney (Portuguese).
+        if article.language.as_deref() == Some("en") {
+            hits.retain(|h| !self.gazetteer.is_i18n(h.form));
+        }
         let mut mentions = PeopleFinder::new(&self.gazetteer).find(&text, &hits);
         // "Le Parisien said", "Al Jazeera reported": outlets and named groups are no people.
         let given_names = self.gazetteer.given_names();
@@ -256,13 +265,28 @@ impl Extractor {
             }
         };
         let mut evidence: Vec<(CountryId, Support)> = Vec::new();
-        let mut add = |entity: Entity, w: Part, place: &mut dyn FnMut(&str, Part)| {
+        // The dateline's place named again is that place: "Santa Clara" after
+        // "SANTA CLARA, Calif." is not the Cuban city the gazetteer keeps.
+        let dateline_countries: Vec<CountryId> = dateline
+            .map(|line| {
+                self.dateline_places(line)
+                    .into_iter()
+                    .filter_map(|e| gaz.country_of(e))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let dateline_head: Option<String> =
+            dateline.and_then(|l| l.split(',').next().map(|h| h.trim().to_string()));
+        let mut add = |entity: Entity,
+                       w: Part,
+                       place: &mut dyn FnMut(&str, Part),
+                       reread: Option<CountryId>| {
             match entity {
                 Entity::Country(c) => place(&gaz.countries[c as usize], w),
                 Entity::Place(p) => place(&gaz.places[p as usize].name, w),
                 _ => {}
             }
-            if let Some(c) = gaz.country_of(entity) {
+            if let Some(c) = reread.or_else(|| gaz.country_of(entity)) {
                 let c = self.historical(c, entity, date);
                 match evidence.iter_mut().find(|(id, _)| *id == c) {
                     Some((_, s)) => s.add(w),
@@ -276,13 +300,13 @@ impl Extractor {
         };
         if let Some(line) = dateline {
             for e in self.dateline_places(line) {
-                add(e, Part::Dateline, &mut place);
+                add(e, Part::Dateline, &mut place, None);
             }
         }
         let title = &text[..parts.title_end];
         if is_all_caps(title) {
             for e in self.caps_places(title) {
-                add(e, Part::Title, &mut place);
+                add(e, Part::Title, &mut place, None);
             }
         }
         let mut last_place: Option<(usize, CountryId)> = None;
@@ -348,7 +372,36 @@ impl Extractor {
                 continue;
             }
 
-            add(e, w, &mut place);
+            // Reuters' angle brackets hold a company's name ("<Morgan Guaranty
+            // Ltd, Zurich>") or its ticker ("Union Carbide Corp <UK>"): a
+            // ticker names nothing, a place there is no evidence; a country
+            // in a name still is ("<Alcoa of Australia Ltd>"), as in "U.S. Army".
+            if text[..hit.start].ends_with('<') && text[hit.end..].starts_with('>') {
+                continue;
+            }
+            if let Entity::Place(p) = e
+                && in_angle_brackets(text, hit.start, hit.end)
+            {
+                place(&gaz.places[p as usize].name, w);
+                continue;
+            }
+            let head_match = dateline_head
+                .as_deref()
+                .is_some_and(|h| text[hit.start..hit.end].eq_ignore_ascii_case(h));
+            let reread = match e {
+                Entity::Place(p) if head_match && form.ambiguous => self
+                    .shared_places
+                    .get(&text[hit.start..hit.end].to_lowercase())
+                    .and_then(|readings| {
+                        let own = gaz.places[p as usize].country;
+                        dateline_countries
+                            .iter()
+                            .find(|c| **c != own && readings.contains(c))
+                            .copied()
+                    }),
+                _ => None,
+            };
+            add(e, w, &mut place, reread);
         }
         let salient_countries = self.countries_about(&evidence);
         let countries = evidence
@@ -739,10 +792,14 @@ fn spelling_variants(name: &str) -> Vec<String> {
 }
 
 /// The places of ambiguous.tsv that places.tsv leaves out, by lower-cased
-/// name, when all their readings as places agree on one country.
-fn dateline_only_places(gaz: &Gazetteer) -> HashMap<String, CountryId> {
+/// name, when all their readings as places agree on one country; and the
+/// names whose readings are places in several countries, with those countries.
+fn dateline_only_places(
+    gaz: &Gazetteer,
+) -> (HashMap<String, CountryId>, HashMap<String, Vec<CountryId>>) {
     const AMBIGUOUS: &str = include_str!("../../index-schema/gazetteer/ambiguous.tsv");
     let mut out = HashMap::default();
+    let mut shared = HashMap::default();
     for row in tsv::rows(AMBIGUOUS) {
         let mut countries: Vec<CountryId> = Vec::new();
         for reading in tsv::values(&row, 1) {
@@ -760,9 +817,11 @@ fn dateline_only_places(gaz: &Gazetteer) -> HashMap<String, CountryId> {
         }
         if countries.len() == 1 {
             out.insert(row[0].to_lowercase(), countries[0]);
+        } else if countries.len() > 1 {
+            shared.insert(row[0].to_lowercase(), countries);
         }
     }
-    out
+    (out, shared)
 }
 
 /// "Tex." of "Tex. March 3".
@@ -880,6 +939,28 @@ impl Default for Extractor {
 }
 
 /// The word next to a span, without punctuation, when only spaces separate them.
+/// Inside Reuters' angle brackets, which hold a company's name or ticker
+/// ("<Morgan Guaranty Ltd, Zurich>", "<UK>").
+fn in_angle_brackets(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + 80).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..start];
+    let after = &text[end..to];
+    let opened = before
+        .rfind(['<', '>', '\n'])
+        .is_some_and(|i| before.as_bytes()[i] == b'<');
+    let closed = after
+        .find(['<', '>', '\n'])
+        .is_some_and(|i| after.as_bytes()[i] == b'>');
+    opened && closed
+}
+
 fn neighbour_words(text: &str, start: usize, end: usize) -> (Option<&str>, Option<&str>) {
     let word_end = |s: &str| {
         s.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
@@ -1014,6 +1095,64 @@ Finland to close all borders with Russia after migrant surge";
                 a.countries
             );
         }
+    }
+
+    #[test]
+    fn brackets_the_datelines_place_and_foreign_names_give_no_false_country() {
+        // A ticker and a place inside Reuters' company name are no evidence;
+        // a country named in one still is.
+        let a = extracted(
+            "FLUOR UNIT GETS CONTRACT",
+            "Fluor Corp said its unit received a contract from Union Carbide Corp <UK> and <Morgan Guaranty Ltd, Zurich> for a plant in Seadrift, Texas.\n\n<Alcoa of Australia Ltd> will supply it.",
+            Some("IRVINE, Calif., Feb 26"),
+            Some("1987-02-26"),
+            SourceFormat::Record,
+        );
+        assert_eq!(
+            set(&a.countries),
+            HashSet::from_iter(["United States"]),
+            "{:?}",
+            a.mentions
+        );
+        assert!(
+            a.mentions.iter().any(|m| m.name == "Australia"),
+            "{:?}",
+            a.mentions
+        );
+        assert!(
+            !a.mentions.iter().any(|m| m.name == "United Kingdom"),
+            "{:?}",
+            a.mentions
+        );
+        // The dateline's city named again is that city, not the Cuban one.
+        let a = extracted(
+            "REID-ASHMAN TO DIVEST TEST PRODUCT UNIT",
+            "Reid-Ashman Inc said it has decided to divest its test products division, located in Santa Clara.",
+            Some("SANTA CLARA, Calif., March 3"),
+            Some("1987-03-03"),
+            SourceFormat::Record,
+        );
+        assert_eq!(a.countries, ["United States"], "{:?}", a.mentions);
+        assert!(
+            !a.mentions.iter().any(|m| m.name == "Cuba"),
+            "{:?}",
+            a.mentions
+        );
+        // In English, "Island" (German and Danish for Iceland) and "Sidney" are no places.
+        let a = extracted(
+            "Storm hits the coast",
+            "The storm reached Rhode Island on Sunday, and Sidney Powell said the turbine on Grand Trunk Island held.",
+            None,
+            Some("2020-10-01"),
+            SourceFormat::Record,
+        );
+        assert!(
+            !a.mentions
+                .iter()
+                .any(|m| m.name == "Iceland" || m.name == "Sydney"),
+            "{:?}",
+            a.mentions
+        );
     }
 
     #[test]

@@ -166,16 +166,74 @@ fn is_author_label(entry: &str) -> bool {
 /// A list of this many names or more is a page's widget of its writers
 /// ("Jim Geraghty, Kyle Smith, Luke Thompson, ..." under one National Review
 /// column): only the names the article's first lines support stay, else the
-/// first. Three names are as often real co-authors (CNN, AP, the New York
-/// Times) as a widget (Townhall) on AllSides, so three stay.
+/// first (the URL's path naming one counts as support too).
 const WIDGET_NAMES: usize = 4;
 
+/// Three names are as often real co-authors (CNN, Politico, the New York
+/// Times, whose AllSides bodies name none of them) as a widget (Townhall's
+/// writers; Politico Magazine's staff beside a guest's bio): they are cut to
+/// the names the URL's path or a byline ("By ...", not a sign-off) names, or
+/// that open a sentence of the first lines (a bio: "Glenn Thrush is senior
+/// staff writer..."), and all stay when none is. A surname merely in the first lines is the story's
+/// subject as often as its author, so it does not count here.
+const CO_AUTHORS: usize = 3;
+
+/// "townhall.com/tipsheet/mattvespa/2015/...": a path segment after the
+/// first (a section: "washingtonpost.com/national-security/") spelling the name.
+fn url_names(url: &str, name: &str) -> bool {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let name = letters(name);
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    name.len() >= 5
+        && path
+            .split('/')
+            .skip(2)
+            .any(|segment| letters(segment) == name)
+}
+
+/// The name (with or without its middle initials) opens a sentence; a name
+/// with a title ("Rep. Katie Hill", "Dr. Jay Varkey") is a subject, not a bio.
+fn opens_sentence(text: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        return false;
+    }
+    let short: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| *i == 0 || *i == words.len() - 1 || !w.ends_with('.'))
+        .map(|(_, w)| *w)
+        .collect();
+    [words.join(" "), short.join(" ")].iter().any(|n| {
+        let mut from = 0;
+        while let Some(at) = find_word(&text[from..], n).map(|i| from + i) {
+            let before = text[..at].trim_end_matches(' ');
+            if before.is_empty() || before.ends_with(['.', '\n', '!', '?']) {
+                return true;
+            }
+            from = at + n.len();
+        }
+        false
+    })
+}
+
 /// Authors from structured metadata and from byline and sign-off lines;
-/// `first_lines` is the start of the body, where a byline would name them.
+/// `first_lines` is the start of the body, where a byline would name them,
+/// `url` the article's address, whose path may name its author.
 pub fn authors(
     raw_authors: &[String],
     bylines: &[String],
     first_lines: &str,
+    url: Option<&str>,
     outlets: &Outlets,
 ) -> Vec<String> {
     let mut listed: Vec<&str> = raw_authors
@@ -183,10 +241,28 @@ pub fn authors(
         .flat_map(|raw| split_names(raw))
         .filter(|entry| !is_author_label(entry))
         .collect();
+    let in_url = |name: &str| url.is_some_and(|u| url_names(u, name));
+    if listed.len() == CO_AUTHORS {
+        // A byline, not a sign-off ("Doug Palmer contributed to this report").
+        let by = |b: &&String| b.starts_with("By ") || b.starts_with("BY ") || b.contains(" by ");
+        let named = |name: &str| {
+            in_url(name)
+                || opens_sentence(first_lines, name)
+                || bylines
+                    .iter()
+                    .filter(by)
+                    .any(|b| find_word(b, name).is_some())
+        };
+        let kept: Vec<&str> = listed.iter().copied().filter(|n| named(n)).collect();
+        if !kept.is_empty() {
+            listed = kept;
+        }
+    }
     if listed.len() >= WIDGET_NAMES {
         let supported = |name: &str| {
             let surname = name.split_whitespace().last().unwrap_or(name);
-            find_word(first_lines, surname).is_some()
+            in_url(name)
+                || find_word(first_lines, surname).is_some()
                 || bylines.iter().any(|b| find_word(b, surname).is_some())
         };
         let kept: Vec<&str> = listed.iter().copied().filter(|n| supported(n)).collect();
@@ -255,13 +331,13 @@ mod tests {
         let o = Outlets::load();
         let by =
             vec!["By Alexander Smith and Associated Press with NBC News World News".to_string()];
-        assert_eq!(authors(&[], &by, "", &o), vec!["Alexander Smith"]);
+        assert_eq!(authors(&[], &by, "", None, &o), vec!["Alexander Smith"]);
         assert_eq!(o.from_bylines(&by).as_deref(), Some("NBC News"));
         let follow = vec![
             "Follow Ben Kew on Facebook, Twitter at @ben_kew, or email him at bkew@breitbart.com."
                 .to_string(),
         ];
-        assert_eq!(authors(&[], &follow, "", &o), vec!["Ben Kew"]);
+        assert_eq!(authors(&[], &follow, "", None, &o), vec!["Ben Kew"]);
         assert_eq!(o.from_bylines(&follow).as_deref(), Some("Breitbart"));
     }
 
@@ -273,7 +349,7 @@ mod tests {
                 .to_string(),
         ];
         assert_eq!(
-            authors(&vox, &[], "North Korea fired a missile.", &o),
+            authors(&vox, &[], "North Korea fired a missile.", None, &o),
             ["Alex Ward"]
         );
         assert_eq!(
@@ -281,16 +357,57 @@ mod tests {
                 &vox,
                 &[],
                 "By Li Zhou and Alex Ward\n\nNorth Korea fired.",
+                None,
                 &o
             ),
             ["Alex Ward", "Li Zhou"]
         );
         let cnn = vec!["Stephan Haggard, Special To Cnn".to_string()];
-        assert_eq!(authors(&cnn, &[], "", &o), ["Stephan Haggard"]);
+        assert_eq!(authors(&cnn, &[], "", None, &o), ["Stephan Haggard"]);
         let wsj = vec!["Joe Palazzolo, Nicole Hong, Joe.Palazzolo Wsj.Com".to_string()];
-        assert_eq!(authors(&wsj, &[], "", &o), ["Joe Palazzolo", "Nicole Hong"]);
+        assert_eq!(
+            authors(&wsj, &[], "", None, &o),
+            ["Joe Palazzolo", "Nicole Hong"]
+        );
         let two = vec!["S. E. Cupp, Sun-Times Wire, Sun-Times Staff Report".to_string()];
-        assert_eq!(authors(&two, &[], "", &o), ["S. E. Cupp"]);
+        assert_eq!(authors(&two, &[], "", None, &o), ["S. E. Cupp"]);
+    }
+
+    #[test]
+    fn three_names_are_cut_to_those_the_url_or_a_bio_names() {
+        let o = Outlets::load();
+        let townhall = vec!["Matt Vespa, Guy Benson, Julio Rosas".to_string()];
+        let url =
+            "http://townhall.com/tipsheet/mattvespa/2015/07/17/usa-today-sanctuary-cities-n2026445";
+        assert_eq!(
+            authors(&townhall, &[], "Well, it is great.", Some(url), &o),
+            ["Matt Vespa"]
+        );
+        let politico = vec!["Jack Shafer, Natasha Bertrand, Samuel R. Berger".to_string()];
+        let bio = "In The Arena The Fantasy of a Better Iran Deal.\n\nSamuel Berger, a former national security adviser, writes.";
+        assert_eq!(authors(&politico, &[], bio, None, &o), ["Samuel R. Berger"]);
+        // Named only as the story's subject, mid-sentence: all three stay.
+        let fox = vec!["Judson Berger, Reince Priebus, Chris Stirewalt".to_string()];
+        let subject =
+            "When President Trump fired him, former chief of staff Reince Priebus said so.";
+        assert_eq!(authors(&fox, &[], subject, None, &o).len(), 3);
+        // A sign-off names a contributor, not the authors: all three stay.
+        let signoff = vec!["Doug Palmer contributed to this report.".to_string()];
+        let politico = vec!["Ben White, Doug Palmer, Megan Cassella".to_string()];
+        assert_eq!(authors(&politico, &signoff, "Tariffs.", None, &o).len(), 3);
+        // Real co-authors nothing names: all three stay.
+        let cnn = vec!["Lauren Fox, Alex Rogers, Ashley Killough".to_string()];
+        let url = "https://www.cnn.com/2019/01/16/politics/nancy-pelosi-asks-trump/index.html";
+        assert_eq!(
+            authors(
+                &cnn,
+                &[],
+                "(CNN) Speaker Nancy Pelosi sent a letter.",
+                Some(url),
+                &o
+            ),
+            ["Lauren Fox", "Alex Rogers", "Ashley Killough"]
+        );
     }
 
     #[test]

@@ -71,6 +71,9 @@ struct Cues {
     adjective_suffix: HashSet<String>,
     /// "Jr.", "Sr.": after a surname, left out of the name.
     name_suffix: HashSet<String>,
+    /// People known by their suffix whom the gazetteer does not list, by the
+    /// key of their name without it: "Martin Luther King" is "Martin Luther King Jr.".
+    suffix_kept: HashMap<String, String>,
 }
 
 fn cues() -> &'static Cues {
@@ -84,6 +87,16 @@ fn cues() -> &'static Cues {
             title_suffix: set("title_suffix"),
             adjective_suffix: set("adjective_suffix"),
             name_suffix: set("name_suffix"),
+            suffix_kept: set("suffix_kept")
+                .into_iter()
+                .map(|full| {
+                    let base = full
+                        .rsplit_once(' ')
+                        .map_or(full.as_str(), |(base, _)| base)
+                        .trim_end_matches(',');
+                    (name_key(base), full.clone())
+                })
+                .collect(),
         }
     })
 }
@@ -128,6 +141,9 @@ struct Single<'t> {
     word: &'t str,
     titled: bool,
     said: bool,
+    /// A title word standing alone ("King", "Major"): a person only as the
+    /// surname of someone the article names in full.
+    title_word: bool,
 }
 
 impl<'g> PeopleFinder<'g> {
@@ -223,6 +239,20 @@ impl<'g> PeopleFinder<'g> {
                     .is_some_and(|n| cues.firm_after.contains(n.text)))
                     || (amp && cues.firm_after.contains(t.text))
             });
+            // "King spoke", after "Martin Luther King Jr.": a title word alone
+            // may be the surname of someone named in full.
+            if j == i + 1 && self.is_title(tokens[i].text) && plausible_surname(tokens[i].text) {
+                singles.push(Single {
+                    start: tokens[i].start,
+                    end: tokens[i].end,
+                    word: tokens[i].text,
+                    titled: false,
+                    said,
+                    title_word: true,
+                });
+                i = j;
+                continue;
+            }
             match self.trim(&tokens[i..j], &marks[i..j], prev, firm) {
                 Trimmed::Name(run) => {
                     let first = run.tokens[0];
@@ -235,10 +265,18 @@ impl<'g> PeopleFinder<'g> {
                             word: surface,
                             titled: run.titled,
                             said,
+                            title_word: false,
                         });
                     } else {
                         let (mut name, mut evidence) = self.accept(&run, said, surface);
-                        if let Some(suffix) = run.suffix {
+                        if let Some(known) = cues.suffix_kept.get(&name_key(&name)) {
+                            // "Martin Luther King", with or without "Jr.".
+                            name = known.clone();
+                            evidence = true;
+                            if let Some(suffix) = run.suffix {
+                                kept_suffix.push((first.start, suffix.end, name.clone()));
+                            }
+                        } else if let Some(suffix) = run.suffix {
                             let known = |s: &str| {
                                 self.gaz.lookup(s).and_then(|f| {
                                     f.entities.iter().find_map(|e| match e {
@@ -284,7 +322,7 @@ impl<'g> PeopleFinder<'g> {
         // later uses its surname as people's surnames are used ("Pickens told").
         let used_as_surname: HashSet<&str> = singles
             .iter()
-            .filter(|s| s.said || s.titled)
+            .filter(|s| (s.said || s.titled) && !s.title_word)
             .map(|s| s.word)
             .collect();
         for m in pending {
@@ -384,8 +422,14 @@ impl<'g> PeopleFinder<'g> {
         if let Some(k) = (start + 1..run.len()).find(|&k| marks[k].country) {
             end = k;
         }
-        // The name starts after the last title ("Economics Minister Martin Bangemann").
-        if let Some(k) = (start..end.saturating_sub(1))
+        // The name starts after the last title ("Economics Minister Martin
+        // Bangemann"); a title before a suffix is a surname ("Martin Luther King Jr.").
+        let name_end = if end > start + 1 && cues().name_suffix.contains(run[end - 1].text) {
+            end - 1
+        } else {
+            end
+        };
+        if let Some(k) = (start..name_end.saturating_sub(1))
             .rev()
             .find(|&k| self.is_title(run[k].text))
         {
@@ -493,7 +537,12 @@ impl<'g> PeopleFinder<'g> {
     ) -> Vec<PersonMention> {
         let mut by_part: HashMap<&str, Vec<String>> = HashMap::default();
         for m in &full {
-            let words: Vec<&str> = m.canonical.split_whitespace().collect();
+            let mut words: Vec<&str> = m.canonical.split_whitespace().collect();
+            // "Martin Luther King Jr." is "King" later on ("Donald Trump Jr."
+            // is no "Trump": that is his father).
+            if cues().suffix_kept.values().any(|n| *n == m.canonical) {
+                words.pop();
+            }
             let mut parts = vec![*words.last().unwrap()];
             if self.gaz.surname_first.contains(words[0]) {
                 parts.push(words[0]);
@@ -520,6 +569,7 @@ impl<'g> PeopleFinder<'g> {
             let canonical = match candidates {
                 Some(names) if names.len() == 1 => Some(names[0].clone()),
                 Some(_) => None, // two Kims: an unqualified "Kim" is neither
+                None if s.title_word => None,
                 None if s.titled && plausible_surname(word) => {
                     Some(known().unwrap_or_else(|| word.to_string()))
                 }
@@ -636,6 +686,41 @@ mod tests {
                 .all(|p| !p.contains("Senators") && !p.contains("Jr") && !p.contains("Doesn")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_title_before_a_suffix_is_a_surname() {
+        for text in [
+            "Dr. Martin Luther King Jr. led the march. King spoke to thousands.",
+            "The Rev. Martin Luther King Jr. led the march. King spoke to thousands.",
+            "Martin Luther King, Jr. led the march. King spoke to thousands.",
+            "Martin Luther King led the march.",
+        ] {
+            assert_eq!(people(text), ["Martin Luther King Jr."], "{text}");
+        }
+        // "King" later on is him, not the title: two mentions.
+        let gaz = &crate::extract::Extractor::shared().gazetteer;
+        let text = "Dr. Martin Luther King Jr. led the march. King spoke to thousands.";
+        let found = PeopleFinder::new(gaz).find(text, &gaz.find(text));
+        assert_eq!(found.len(), 2, "{found:?}");
+        // Other surnames that are titles, with and without a suffix.
+        assert_eq!(
+            people("Rep. Peter King Jr. objected. Later, King said no."),
+            ["Peter King"]
+        );
+        assert_eq!(
+            people("Prime Minister John Major arrived. Major said the talks went well."),
+            ["John Major"]
+        );
+        assert_eq!(
+            people("Attorney General Eric Holder Jr. said the case was closed."),
+            ["Eric Holder"]
+        );
+        assert_eq!(people("Dr. Anthony Fauci spoke."), ["Anthony Fauci"]);
+        // A title word alone names nobody nobody else names in full, and is
+        // no evidence for a name without any ("Leading Wisconsin Republican").
+        assert!(people("The King said so. Republican said no.").is_empty());
+        assert!(people("Leading Wisconsin Republican said no. Republican said so.").is_empty());
     }
 
     #[test]
