@@ -69,7 +69,7 @@ impl Extractor {
     pub fn new() -> Extractor {
         let gazetteer = Gazetteer::load();
         let (successions, east_german_places, east_germany) = resolve_successions(&gazetteer);
-        let (dateline_only, shared_places) = dateline_only_places(&gazetteer);
+        let (dateline_only, shared_places) = dateline_place_tables(&gazetteer);
         Extractor {
             gazetteer,
             outlets: Outlets::load(),
@@ -794,7 +794,7 @@ fn spelling_variants(name: &str) -> Vec<String> {
 /// The places of ambiguous.tsv that places.tsv leaves out, by lower-cased
 /// name, when all their readings as places agree on one country; and the
 /// names whose readings are places in several countries, with those countries.
-fn dateline_only_places(
+fn dateline_place_tables(
     gaz: &Gazetteer,
 ) -> (HashMap<String, CountryId>, HashMap<String, Vec<CountryId>>) {
     const AMBIGUOUS: &str = include_str!("../../index-schema/gazetteer/ambiguous.tsv");
