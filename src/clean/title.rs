@@ -147,12 +147,7 @@ fn looks_like_domain(s: &str) -> bool {
 /// Whether a body paragraph is the title again (case, spaces and
 /// punctuation aside).
 pub fn repeats_title(paragraph: &str, title: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let key = crate::extract::name_key;
     let title_key = key(title);
     !title_key.is_empty() && paragraph.len() <= title.len() * 2 && key(paragraph) == title_key
 }

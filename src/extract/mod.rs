@@ -477,11 +477,7 @@ impl Extractor {
             return Vec::new();
         };
         let region = qualifiers.iter().rev().find_map(|q| {
-            let key: String = q
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
+            let key = name_key(q);
             match region_abbreviations().iter().find(|(abbr, _)| *abbr == key) {
                 Some((_, name)) => {
                     let form = self.gazetteer.lookup(name)?;
