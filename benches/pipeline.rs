@@ -11,6 +11,7 @@ use communique::index::{self, BuildOptions};
 use communique::ingest::{self, Item};
 use communique::search::{Engine, SearchRequest};
 use criterion::{Criterion, criterion_group, criterion_main};
+use tantivy::tokenizer::TokenStream;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -62,6 +63,31 @@ fn benches(c: &mut Criterion) {
                 let mut a = a.clone();
                 index::prepare(&mut a, &cleaner, extractor);
             }
+        })
+    });
+    // What the writer threads do to every title and body, twice (stemmed and exact).
+    let prepared: Vec<communique::Article> = raw
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            index::prepare(&mut a, &cleaner, extractor);
+            a
+        })
+        .collect();
+    let mut news = index::schema::news_analyzer();
+    let mut exact = index::schema::exact_analyzer();
+    c.bench_function(&format!("analyze {} bodies", prepared.len()), |b| {
+        b.iter(|| {
+            let mut terms = 0;
+            for a in &prepared {
+                for analyzer in [&mut news, &mut exact] {
+                    let mut stream = analyzer.token_stream(&a.body);
+                    while stream.advance() {
+                        terms += stream.token().text.len();
+                    }
+                }
+            }
+            terms
         })
     });
     let root = dir.join(".index");

@@ -327,7 +327,16 @@ struct Finder<'c, 'a> {
 impl<'c, 'a> Finder<'c, 'a> {
     fn new(ctx: &'c Context<'a>, paragraphs: &'c [(usize, usize)], spans: &'c [Span]) -> Self {
         let body = ctx.body;
-        let words = words_outside(body, spans);
+        // Past the paragraph of the last quotation no word attributes
+        // anything (a sentence never crosses a paragraph, and roles and
+        // speakers are looked for before a quotation): those words are not
+        // read, which spares a long article's tail.
+        let words_end = spans
+            .iter()
+            .map(|q| paragraphs[q.paragraph].1.max(q.close_end))
+            .max()
+            .unwrap_or(body.len());
+        let words = words_outside(body, spans, words_end);
         let sentence_starts = sentence_starts(body, &words, paragraphs);
 
         let people: Vec<Person> = ctx
@@ -1186,9 +1195,10 @@ fn roles(people: &[Person], words: &[Word], gaz: &Gazetteer) -> Vec<(usize, Stri
     out
 }
 
-/// The words of the body outside quotations, with each quotation as one mark.
-fn words_outside<'t>(body: &'t str, spans: &[Span]) -> Vec<Word<'t>> {
-    let mut out = Vec::with_capacity(body.len() / 5);
+/// The words of the body up to byte `end` outside quotations, with each
+/// quotation as one mark.
+fn words_outside<'t>(body: &'t str, spans: &[Span], end: usize) -> Vec<Word<'t>> {
+    let mut out = Vec::with_capacity(end / 5);
     let mut cut = 0;
     for q in spans {
         if q.open < cut {
@@ -1202,7 +1212,7 @@ fn words_outside<'t>(body: &'t str, spans: &[Span]) -> Vec<Word<'t>> {
         });
         cut = q.close_end;
     }
-    push_words(body, cut, body.len(), &mut out);
+    push_words(body, cut, end.max(cut), &mut out);
     out
 }
 

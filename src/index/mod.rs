@@ -5,6 +5,7 @@ pub mod schema;
 mod stem_cache;
 pub mod store;
 pub mod stored;
+mod words;
 
 pub use build::{
     BuildOptions, BuildReport, UpdateCounts, build, prepare, prepare_with, to_document,

@@ -6,11 +6,10 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use super::stem_cache::CachedStemmer;
+use super::words::FoldedWords;
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
 pub const SCHEMA_VERSION: u32 = 8;
@@ -156,22 +155,18 @@ impl Fields {
     }
 }
 
+/// Words split on what is not a letter or digit, lower-cased,
+/// accent-folded, stemmed (`FoldedWords` is tantivy's `SimpleTokenizer`,
+/// `RemoveLongFilter`, `LowerCaser` and `AsciiFoldingFilter` in one pass).
 pub fn news_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    TextAnalyzer::builder(FoldedWords::new(MAX_WORD_BYTES))
         .filter(CachedStemmer)
         .build()
 }
 
 /// Words as written, lower-cased and accent-folded: quoted phrases match these.
 pub fn exact_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
+    TextAnalyzer::builder(FoldedWords::new(MAX_WORD_BYTES)).build()
 }
 
 /// The terms an analyzer makes of `text`.
