@@ -127,10 +127,11 @@ pub fn repair(text: &str) -> Cow<'_, str> {
     let mut counted_to = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if !matches!(bytes[i], b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
+        // The next sentence mark, found with SIMD: a byte loop here was 1% of a build.
+        let Some(mark) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) else {
+            break;
+        };
+        i += mark;
         let mut rest = text[i + 1..].chars();
         let Some(next) = rest.next() else {
             break;

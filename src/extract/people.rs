@@ -25,10 +25,17 @@ pub struct PersonMention {
 }
 
 fn is_particle(word: &str) -> bool {
-    match word.split_once('-') {
+    // Particles have two or three letters: a hyphen after them is within a
+    // word's first four bytes, and no longer word needs reading (this runs
+    // on every lower-case word of every article).
+    match word.bytes().take(4).position(|b| b == b'-') {
         // "al-Assad", "el-Sisi": a particle glued to a capitalised name.
-        Some((head, rest)) => {
-            PARTICLES.contains(&head) && rest.chars().next().is_some_and(char::is_uppercase)
+        Some(at) => {
+            PARTICLES.contains(&&word[..at])
+                && word[at + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
         }
         None => word.len() <= 3 && PARTICLES.contains(&word),
     }

@@ -4,7 +4,6 @@
 //! an ordinal brings its other spelling ("fourth", "4th"); function words
 //! ("to", "the") mean nothing on their own.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::extract::{Entity, Gazetteer};
@@ -51,7 +50,8 @@ pub fn bare(word: &str) -> &str {
 /// A function word ("to", "the", "with"). In capitals it may be an acronym
 /// ("IT", "NO"), unless the whole query is in capitals as wire headlines are.
 pub fn is_stop_word(word: &str, all_capitals: bool) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    // Language detection asks this of the first words of every article.
+    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         STOP_WORDS
             .lines()
@@ -60,6 +60,9 @@ pub fn is_stop_word(word: &str, all_capitals: bool) -> bool {
             .collect()
     });
     let word = bare(word);
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return words.contains(word);
+    }
     let acronym = !all_capitals && word.chars().filter(|c| c.is_uppercase()).count() >= 2;
     !acronym && words.contains(word.to_lowercase().as_str())
 }
