@@ -326,15 +326,21 @@ pub fn collapse_whitespace(text: &str) -> String {
     out
 }
 
-/// Whether `text` is ASCII with single spaces between words and none at the
-/// ends: what `collapse_whitespace` makes, and what most lines already are.
+/// Whether `text` has single spaces between words and none at the ends:
+/// what `collapse_whitespace` makes, and what most lines already are. No
+/// control character, and no white space but the space: outside ASCII only
+/// characters whose first byte is 0xC2, 0xE1, 0xE2 or 0xE3 can be white
+/// space (U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000), so only those are
+/// decoded (most news lines have typographic quotes, which are not).
 fn is_collapsed(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Printable ASCII only (no tab or line break), then the spaces.
-    bytes.iter().all(|&b| (0x20..0x80).contains(&b))
-        && !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
+    let plain = bytes.iter().enumerate().all(|(i, &b)| match b {
+        0x20..0x80 => true,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => !text[i..].chars().next().is_some_and(char::is_whitespace),
+        0x80.. => true,
+        _ => false,
+    });
+    plain && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ")
 }
 
 /// Splits a body into paragraphs. Wire copy is hard-wrapped at ~70 columns
@@ -389,6 +395,31 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn collapsed_lines_are_kept_and_others_collapsed() {
+        let reference = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        for line in [
+            "Kim’s “summit” in Singapore",
+            "A\u{a0}non-breaking space",
+            "an em\u{2003}space and an ideographic\u{3000}one",
+            "a line\u{2028}separator, a NEL\u{85}here",
+            "déjà vu, Zoë — 北京",
+            " leading",
+            "trailing ",
+            "two  spaces",
+            "tab\there",
+            "control\u{1}char and C1\u{9c}char",
+            "",
+        ] {
+            assert_eq!(
+                super::collapse_whitespace(line),
+                reference(line),
+                "{line:?}"
+            );
+        }
+    }
+
     use super::*;
 
     fn cleaned(body: &str, format: SourceFormat) -> Article {

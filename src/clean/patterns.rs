@@ -88,7 +88,7 @@ pub fn line_key(line: &str) -> String {
 
 /// The line lower-cased with its white space collapsed: what the rules compare.
 fn lower_words(line: &str) -> String {
-    if super::is_collapsed(line) {
+    if line.is_ascii() && super::is_collapsed(line) {
         return line.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(line.len());
