@@ -125,8 +125,69 @@ pub fn not_a_person(name: &str, outlets: &Outlets, given_names: &HashSet<String>
     prefixed || outlet
 }
 
+/// A mention as the index stores it: name, kind, count and the three flags
+/// as bits (title 1, lead 2, salient 4). Field names in every mention were
+/// two thirds of the stored JSON, a fifth of the document store.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored(String, MentionKind, u32, u8);
+
+/// The mentions of an article as the `mentions` field stores them.
+pub fn encode(mentions: &[Mention]) -> String {
+    let stored: Vec<Stored> = mentions
+        .iter()
+        .map(|m| {
+            let flags = u8::from(m.in_title) | u8::from(m.in_lead) << 1 | u8::from(m.salient) << 2;
+            Stored(m.name.clone(), m.kind, m.count, flags)
+        })
+        .collect();
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// The mentions of a stored article; an unreadable value gives none.
+pub fn decode(stored: &str) -> Vec<Mention> {
+    let Ok(stored) = serde_json::from_str::<Vec<Stored>>(stored) else {
+        return Vec::new();
+    };
+    stored
+        .into_iter()
+        .map(|Stored(name, kind, count, flags)| Mention {
+            name,
+            kind,
+            count,
+            in_title: flags & 1 != 0,
+            in_lead: flags & 2 != 0,
+            salient: flags & 4 != 0,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stored_mentions_round_trip() {
+        let mentions = vec![
+            Mention {
+                name: "Stephen Moore".into(),
+                kind: MentionKind::Person,
+                count: 14,
+                in_title: true,
+                in_lead: false,
+                salient: true,
+            },
+            Mention {
+                name: "Pyeongchang \"Olympic\" \\ Village".into(),
+                kind: MentionKind::Place,
+                count: 1,
+                in_title: false,
+                in_lead: true,
+                salient: false,
+            },
+        ];
+        let stored = super::encode(&mentions);
+        assert_eq!(super::decode(&stored), mentions);
+        assert!(super::decode("not json").is_empty());
+    }
+
     use super::*;
 
     #[test]

@@ -451,10 +451,16 @@ pub fn to_document(article: &Article, fingerprint: &[u64], f: &Fields) -> Tantiv
         doc.add_text(f.quotes, crate::extract::quotes::encode(&article.quotes));
     }
     for (field, json) in [
-        (f.mentions, serde_json::to_string(&article.mentions)),
-        (f.offices, serde_json::to_string(&article.offices)),
+        (
+            f.mentions,
+            crate::extract::salience::encode(&article.mentions),
+        ),
+        (
+            f.offices,
+            serde_json::to_string(&article.offices).unwrap_or_default(),
+        ),
     ] {
-        if let Some(json) = json.ok().filter(|j| j != "[]") {
+        if !json.is_empty() && json != "[]" {
             doc.add_text(field, json);
         }
     }

@@ -12,7 +12,7 @@ use super::stem_cache::CachedStemmer;
 use super::words::FoldedWords;
 
 /// Bumped whenever the schema or the analysis changes: older indexes must be rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 /// English analysis: lower case, accents folded, Snowball stems ("visits" finds "visit").
 pub const NEWS_TOKENIZER: &str = "news";
 /// The same without stems, for quoted phrases: "visits" finds "visits" only.

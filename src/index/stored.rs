@@ -67,7 +67,9 @@ pub fn to_article(doc: &TantivyDocument, f: &Fields) -> Article {
         countries: all(f.countries),
         language: text(f.language),
         quotes,
-        mentions: stored_json(doc, f.mentions),
+        mentions: text(f.mentions)
+            .map(|m| crate::extract::salience::decode(&m))
+            .unwrap_or_default(),
         offices: stored_json(doc, f.offices),
         ..Article::default()
     };

@@ -567,7 +567,9 @@ impl Engine {
             quotes: text(f.quotes)
                 .map(|q| crate::extract::quotes::decode(&q, &body))
                 .unwrap_or_default(),
-            mentions: stored_json(doc, f.mentions),
+            mentions: text(f.mentions)
+                .map(|m| crate::extract::salience::decode(&m))
+                .unwrap_or_default(),
             offices: stored_json(doc, f.offices),
             url: text(f.url),
             path: text(f.path).unwrap_or_default(),
