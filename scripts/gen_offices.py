@@ -37,15 +37,15 @@ could not be dated here):
   also the head of government).
 - Foreign ministers: Soviet Union and Russia, China, the UK, France, Germany
   and West Germany, Iran, Canada, Australia, Italy, Japan, South Korea, India
-  (from 1988), Turkey (with gaps before 1997), Brazil, Argentina, Mexico,
+  (from 1985), Turkey, Brazil, Argentina, Mexico,
   South Africa (from 1994: the new republic's office), Indonesia, North Korea,
   Israel, Ukraine, Syria, Egypt, Saudi Arabia, Qatar (from 1992), the UAE,
   Kuwait, Bahrain, Oman (the minister responsible for foreign affairs, as
   news names him; the sultan held the title).
-Left out, not reliably dated here: India's foreign ministers before 1988
-and its short terms of 1990-1991; Turkey's of 1990-1991 and 1994-1996;
-Mexico's of 1993-1994; Ukraine's prime ministers of 1991-1992 and
-1993-1994; North Korea's premier of 1997-1998 and Ukraine's foreign
+Left out, not reliably dated here: Mexico's foreign ministers of
+1993-1994; Qatar's before 1992; Turkey's of October 1995 (Coskun Kirca,
+three weeks: shorter than the month the dates are known to); Ukraine's
+prime minister of 1993-1994 (acting); North Korea's premier of 1997-1998 and Ukraine's foreign
 minister of 2009 (acting); Israel's foreign ministers of 1998, 2000-2001,
 2012-2013 and 2019-2020 (a prime minister or an acting minister holding the
 office); acting and interim holders (Brazil 1992 and 2016, Egypt's interim
@@ -1114,8 +1114,12 @@ Gianfranco Fini	2004-11	2006-05-17
 Massimo D'Alema	2006-05-17	2008-05-08
 
 Foreign Minister of India
+Bali Ram Bhagat	1985-09	1986-05
+P. Shiv Shankar	1986-05	1986-10
+N. D. Tiwari	1986-10	1987-07
 P. V. Narasimha Rao	1988-06	1989-12-02
 I. K. Gujral	1989-12	1990-11-10
+Vidya Charan Shukla	1990-11	1991-02
 Madhavsinh Solanki	1991-06	1992-03
 Dinesh Singh	1993-01	1995-02
 Pranab Mukherjee	1995-02	1996-05-16
@@ -1124,7 +1128,14 @@ I. K. Gujral	1996-06-01	1997-04-21
 Foreign Minister of Turkey
 Vahit Halefoglu	1983-12-13	1987-12-21
 Mesut Yilmaz	1987-12-21	1990-02
+Ali Bozer	1990-02	1990-10
+Ahmet Kurtcebe Alptemocin	1990-10	1991-06
+Safa Giray	1991-06	1991-11-20
 Hikmet Cetin	1991-11-20	1994-07
+Mumtaz Soysal	1994-07	1994-11
+Murat Karayalcin	1994-12	1995-03
+Erdal Inonu	1995-03	1995-10
+Deniz Baykal	1995-10	1996-03-06
 Emre Gonensay	1996-03-06	1996-06-28
 Tansu Ciller	1996-06-28	1997-06-30
 
@@ -1191,6 +1202,7 @@ Arseniy Yatsenyuk	2007-03	2007-12
 Volodymyr Ohryzko	2007-12	2009-03
 
 Prime Minister of Ukraine
+Vitold Fokin	1990-11	1992-10
 Leonid Kuchma	1992-10	1993-09
 Vitaliy Masol	1994-06	1995-03
 Yevhen Marchuk	1995-06	1996-05

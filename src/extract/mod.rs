@@ -138,6 +138,17 @@ impl Extractor {
                 canonical: m.office.holder.clone(),
             })
             .collect();
+        // "the foreign minister said", after "the Turkish foreign minister":
+        // the title alone names the holder again.
+        let office_roles: Vec<quotes::Role> = office_mentions
+            .iter()
+            .filter(|m| !m.before_holder && m.start >= parts.body_start)
+            .map(|m| quotes::Role {
+                at: m.start - parts.body_start,
+                title: text[m.title_start..m.end].to_lowercase(),
+                holder: m.office.holder.clone(),
+            })
+            .collect();
         article.offices = Vec::new();
         for m in office_mentions {
             if !article.offices.contains(&m.office) {
@@ -163,7 +174,13 @@ impl Extractor {
         }
         merge_surnames(&mut people);
 
-        article.quotes = self.quotes(&article.body, parts.body_start, &mentions, date);
+        article.quotes = self.quotes(
+            &article.body,
+            parts.body_start,
+            &mentions,
+            &office_roles,
+            date,
+        );
         let named = self.places(
             &text,
             &parts,
@@ -202,12 +219,14 @@ impl Extractor {
         body: &str,
         body_start: usize,
         mentions: &[PersonMention],
+        office_roles: &[quotes::Role],
         date: Option<NaiveDate>,
     ) -> Vec<crate::article::Quote> {
         quotes::find(&quotes::Context {
             body,
             people: mentions,
             people_offset: body_start,
+            office_roles,
             outlets: &self.outlets,
             gazetteer: &self.gazetteer,
             offices: &self.offices,

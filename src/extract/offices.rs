@@ -185,6 +185,9 @@ pub struct NamedOffice {
     /// Byte offsets of the mention in the text.
     pub start: usize,
     pub end: usize,
+    /// Where the title itself starts, after its qualifier ("foreign minister"
+    /// in "the Turkish foreign minister"): how the article names it later.
+    pub title_start: usize,
     pub office: OfficeRef,
     /// The holder's name follows ("Secretary of State Mike Pompeo").
     pub before_holder: bool,
@@ -298,6 +301,7 @@ pub fn named(
         found.push(NamedOffice {
             start,
             end,
+            title_start,
             office: OfficeRef {
                 mention: text[start..end].to_string(),
                 office: office.office,
