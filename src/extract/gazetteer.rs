@@ -68,11 +68,17 @@ pub struct Place {
     pub country: CountryId,
 }
 
-/// The surfaces as an automaton tried only where a word starts with a byte
-/// some surface starts with: most words start none, so most text is skipped.
+/// The surfaces as an automaton tried only where a word starts with two
+/// bytes some surface starts with: most words start none ("The", "said"),
+/// so most text is skipped without entering the automaton.
 struct Matcher {
     automaton: AhoCorasick,
-    starts: [bool; 256],
+    starts: Box<[bool]>,
+}
+
+/// The index of a text's two bytes from `at` in `Matcher::starts` (0 past the end).
+fn start_key(bytes: &[u8], at: usize) -> usize {
+    usize::from(bytes[at]) << 8 | usize::from(bytes.get(at + 1).copied().unwrap_or(0))
 }
 
 fn starts_alphanumeric(text: &str) -> bool {
@@ -320,9 +326,17 @@ impl Gazetteer {
                 .start_kind(StartKind::Anchored)
                 .build(surfaces())
                 .expect("gazetteer patterns build an automaton");
-            let mut starts = [false; 256];
-            for first in surfaces().filter_map(|s| s.as_bytes().first()) {
-                starts[usize::from(*first)] = true;
+            let mut starts = vec![false; 1 << 16].into_boxed_slice();
+            for surface in surfaces().map(str::as_bytes) {
+                match surface {
+                    [] => {}
+                    // One byte: any byte may follow.
+                    [first] => {
+                        let base = usize::from(*first) << 8;
+                        starts[base..base + 256].fill(true);
+                    }
+                    _ => starts[start_key(surface, 0)] = true,
+                }
             }
             Matcher { automaton, starts }
         })
@@ -349,7 +363,7 @@ impl Gazetteer {
         let mut at = 0;
         while at < bytes.len() {
             // Skip to the next byte some surface starts with, at a word start.
-            if !starts[usize::from(bytes[at])] || !text.is_char_boundary(at) {
+            if !starts[start_key(bytes, at)] || !text.is_char_boundary(at) {
                 at += 1;
                 continue;
             }

@@ -18,6 +18,7 @@ use super::Outlets;
 use super::gazetteer::Gazetteer;
 use super::offices::Offices;
 use super::people::{PersonMention, name_key};
+use super::tokens::char_at;
 use super::tsv::word_set;
 use crate::article::{Quote, SpeakerKind};
 
@@ -25,11 +26,11 @@ const CUE_SOURCE: &str = include_str!("../../index-schema/quotes.tsv");
 
 /// The word lists of `index-schema/quotes.tsv`, loaded once.
 struct Cues {
-    verb: HashSet<String>,
-    /// The first two bytes (lower case) of the verbs, participles and "according".
+    /// Speech words, lower case, each with what it can be (`VERB`,
+    /// `PARTICIPLE`, `ACCORDING`): one lookup a word tells all three.
+    speech: HashMap<String, u8>,
+    /// The first two bytes (lower case) of the speech words.
     verb_initials: Box<[bool]>,
-    participle: HashSet<String>,
-    according: HashSet<String>,
     passive: HashSet<String>,
     determiner: HashSet<String>,
     /// "sen." -> "senator": a title before a name, as "the senator" names it later.
@@ -43,7 +44,20 @@ struct Cues {
     preposition: HashSet<String>,
     adverb: HashSet<String>,
     abbreviation: HashSet<String>,
+    /// The longest abbreviation's length in characters: longer words are none.
+    abbreviation_chars: usize,
     not_org: HashSet<String>,
+}
+
+const VERB: u8 = 1;
+const PARTICIPLE: u8 = 2;
+const ACCORDING: u8 = 4;
+
+impl Cues {
+    /// What a lower-case word can be as a speech word (0: none).
+    fn speech(&self, lower: &str) -> u8 {
+        self.speech.get(lower).copied().unwrap_or(0)
+    }
 }
 
 fn cues() -> &'static Cues {
@@ -51,7 +65,19 @@ fn cues() -> &'static Cues {
     CUES.get_or_init(|| {
         let set = |kind: &str| word_set(CUE_SOURCE, kind);
         Cues {
-            verb: set("verb"),
+            speech: {
+                let mut speech: HashMap<String, u8> = HashMap::default();
+                for (kind, flag) in [
+                    ("verb", VERB),
+                    ("participle", PARTICIPLE),
+                    ("according", ACCORDING),
+                ] {
+                    for w in set(kind) {
+                        *speech.entry(w).or_default() |= flag;
+                    }
+                }
+                speech
+            },
             verb_initials: {
                 let mut initials = vec![false; 1 << 16].into_boxed_slice();
                 for w in ["verb", "participle", "according"]
@@ -64,8 +90,6 @@ fn cues() -> &'static Cues {
                 }
                 initials
             },
-            participle: set("participle"),
-            according: set("according"),
             passive: set("passive"),
             determiner: set("determiner"),
             role_abbreviation: set("role_abbreviation")
@@ -82,6 +106,11 @@ fn cues() -> &'static Cues {
             preposition: set("preposition"),
             adverb: set("adverb"),
             abbreviation: set("abbreviation"),
+            abbreviation_chars: set("abbreviation")
+                .iter()
+                .map(|a| a.chars().count())
+                .max()
+                .unwrap_or(0),
             not_org: set("not_org"),
         }
     })
@@ -529,10 +558,10 @@ impl<'c, 'a> Finder<'c, 'a> {
             return false;
         }
         let lower = self.words[k].lower();
-        let verb = cues.verb.contains(&*lower)
-            || (participles && cues.participle.contains(&*lower))
-            || (cues.according.contains(&*lower)
-                && self.words.get(k + 1).is_some_and(|w| w.text == "to"));
+        let kind = cues.speech(&lower);
+        let verb = kind & VERB != 0
+            || (participles && kind & PARTICIPLE != 0)
+            || (kind & ACCORDING != 0 && self.words.get(k + 1).is_some_and(|w| w.text == "to"));
         if !verb || self.passive(k) {
             return false;
         }
@@ -574,12 +603,12 @@ impl<'c, 'a> Finder<'c, 'a> {
         // unless the clause goes on in lower case ("... ." said the official).
         if inner.ends_with(['.', '!', '?'])
             && first.capitalised()
-            && !cues.verb.contains(&*first.lower())
+            && cues.speech(&first.lower()) & VERB == 0
         {
             // "“...?” Kvamme asked": a name and a verb right after still attribute.
             let verb_next = (i + 1..(i + 5).min(self.words.len()))
                 .take_while(|&k| !self.words[k].is_punct())
-                .any(|k| cues.verb.contains(&*self.words[k].lower()));
+                .any(|k| cues.speech(&self.words[k].lower()) & VERB != 0);
             if inner.ends_with('.') || !verb_next {
                 return None;
             }
@@ -596,7 +625,7 @@ impl<'c, 'a> Finder<'c, 'a> {
             // "“a good Jew,” prompted a flood of tweets": a clause with its own verb.
             .take_while(|&k| {
                 let w = &self.words[k];
-                !(w.text.ends_with("ed") && !w.capitalised() && !cues.verb.contains(w.text))
+                !(w.text.ends_with("ed") && !w.capitalised() && cues.speech(w.text) & VERB == 0)
             })
             .find(|&k| self.is_verb(k, false))
     }
@@ -702,11 +731,12 @@ impl<'c, 'a> Finder<'c, 'a> {
         let cues = cues();
         let lower = self.words[v].lower();
         let (sentence, end) = self.sentence_of(v);
-        if cues.according.contains(&*lower) {
+        let kind = cues.speech(&lower);
+        if kind & ACCORDING != 0 {
             let (s, e) = self.phrase_after(v + 2, end);
             return self.resolve(s, e, events);
         }
-        if cues.participle.contains(&*lower) {
+        if kind & PARTICIPLE != 0 {
             // "with House Speaker Paul Ryan vowing": the name right before it.
             if v > sentence
                 && let Some(end) = self.person_at(v - 1)
@@ -1010,14 +1040,17 @@ impl<'c, 'a> Finder<'c, 'a> {
         }
         let titles = &self.ctx.gazetteer.titles;
         let is_title = |w: &Word| {
-            let capital: String = w
-                .text
-                .chars()
-                .take(1)
-                .flat_map(char::to_uppercase)
-                .chain(w.text.chars().skip(1))
-                .collect();
-            titles.contains(w.text) || titles.contains(&capital)
+            titles.contains(w.text)
+                || w.text.starts_with(char::is_lowercase) && {
+                    let capital: String = w
+                        .text
+                        .chars()
+                        .take(1)
+                        .flat_map(char::to_uppercase)
+                        .chain(w.text.chars().skip(1))
+                        .collect();
+                    titles.contains(&capital)
+                }
         };
         let mut k = e;
         while k > s + 1
@@ -1262,54 +1295,52 @@ fn words_outside<'t>(body: &'t str, spans: &[Span], end: usize) -> Vec<Word<'t>>
 
 fn push_words<'t>(body: &'t str, from: usize, to: usize, out: &mut Vec<Word<'t>>) {
     let text = &body[from..to];
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let cues = cues();
+    let word = |start: usize, end: usize| Word {
+        start: from + start,
+        end: from + end,
+        text: &body[from + start..from + end],
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let (c, width) = char_at(text, i);
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
+            let mut end = i + width;
+            while end < text.len() {
+                let (d, width) = char_at(text, end);
                 let inner = matches!(d, '-' | '\'' | '’' | '.')
-                    && text[j + d.len_utf8()..]
+                    && text[end + width..]
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || inner {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
+                if !(d.is_alphanumeric() || inner) {
                     break;
                 }
+                end += width;
             }
             // "Mr." and "U.S." keep their dot; a sentence's full stop does not.
             if text[end..].starts_with('.') {
-                let word = text[i..end].to_lowercase();
-                if cues().abbreviation.contains(&word) || word.chars().count() == 1 {
+                let letters = text[i..end].chars().count();
+                if letters == 1
+                    || (letters <= cues.abbreviation_chars
+                        && cues.abbreviation.contains(&text[i..end].to_lowercase()))
+                {
                     end += 1;
-                    chars.next();
                 }
             }
-            out.push(Word {
-                start: from + i,
-                end: from + end,
-                text: &body[from + i..from + end],
-            });
+            out.push(word(i, end));
+            i = end;
         } else if c == '<' {
             // A ticker "<ADSA.S>" is one word.
             let close = text[i..].find('>').filter(|&n| n < 24);
             let end = close.map_or(i + 1, |n| i + n + 1);
-            while chars.peek().is_some_and(|&(j, _)| j < end) {
-                chars.next();
+            out.push(word(i, end));
+            i = end;
+        } else {
+            if !c.is_whitespace() {
+                out.push(word(i, i + width));
             }
-            out.push(Word {
-                start: from + i,
-                end: from + end,
-                text: &body[from + i..from + end],
-            });
-        } else if !c.is_whitespace() {
-            out.push(Word {
-                start: from + i,
-                end: from + i + c.len_utf8(),
-                text: &body[from + i..from + i + c.len_utf8()],
-            });
+            i += width;
         }
     }
 }

@@ -78,7 +78,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 /// The character at byte `at` (a character boundary) and its width, without
 /// decoding ASCII.
-fn char_at(text: &str, at: usize) -> (char, usize) {
+pub fn char_at(text: &str, at: usize) -> (char, usize) {
     let byte = text.as_bytes()[at];
     if byte.is_ascii() {
         return (char::from(byte), 1);
