@@ -155,18 +155,24 @@ mod tests {
     use super::super::schema::analyze as tokens;
     use super::CachedStemmer;
 
+    /// Our memoised stemmer and tantivy's, behind the same tokenizer.
+    fn memo_and_tantivy() -> (TextAnalyzer, TextAnalyzer) {
+        let ours = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(CachedStemmer)
+            .build();
+        let theirs = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        (ours, theirs)
+    }
+
     #[test]
     fn same_stems_as_tantivy_once_and_from_the_memo() {
         let text = "Pompeo's fourth visit: visits, visiting and visited; meetings, \
                     talks, negotiations, sanctions, denuclearization, was, is, the news";
-        let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer)
-            .build();
-        let mut theirs = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
+        let (mut ours, mut theirs) = memo_and_tantivy();
         let expected = tokens(&mut theirs, text);
         assert!(expected.contains(&"visit".to_string()));
         // The first pass stems, the second reads the memo.
@@ -205,14 +211,7 @@ mod tests {
                 .collect();
             text.push_str(&format!("visit{suffix}ing meetings{suffix} "));
         }
-        let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer)
-            .build();
-        let mut theirs = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
+        let (mut ours, mut theirs) = memo_and_tantivy();
         let expected = tokens(&mut theirs, &text);
         assert_eq!(tokens(&mut ours, &text), expected);
         assert_eq!(tokens(&mut ours, &text), expected);
