@@ -128,6 +128,22 @@ await check('the timeline view draws one line per outlet', async () => {
   assert(await page.locator('#timeline .series').count() >= 1, 'no series');
 });
 
+await check('who said what: the speakers facet, and an article lists its quotations with their speakers', async () => {
+  await page.goto(base + '/?q=Nauert');
+  await ready('/?q=Nauert');
+  const facet = page.locator('section[data-facet=speakers] button.facet', { hasText: 'Heather Nauert' });
+  assert(await facet.count() === 1, 'no Heather Nauert among the quoted');
+  await page.click('#hits h2 a');
+  await page.waitForSelector('#quotes li');
+  const quotes = await page.$$eval('#quotes li', (li) => li.map((l) => l.textContent));
+  assert(quotes.some((t) => t.startsWith('Heather Nauert') && t.includes('We have no meetings or no plans')),
+    'no Nauert quotation: ' + quotes.slice(0, 3).join(' | '));
+  await page.click('#quotes button:has-text("Heather Nauert")');
+  await ready('/?q=said%3A%22Heather+Nauert%22');
+  assert(await count() >= 1, 'said: search found nothing');
+  assert(await page.inputValue('#q') === 'said:"Heather Nauert"', 'box: ' + await page.inputValue('#q'));
+});
+
 await check('no script error on any page', async () => {
   assert(errors.length === 0, errors.join(' | '));
 });

@@ -6,8 +6,10 @@
 
 const PAGE = 10;
 // Facet field -> query filter prefix.
-const FILTERS = { outlet: 'outlet', people: 'person', places: 'place', countries: 'country', authors: 'author' };
-const FACET_TITLES = { outlet: 'Outlets', people: 'People', places: 'Places', countries: 'Countries', authors: 'Authors' };
+const FILTERS = { outlet: 'outlet', people: 'person', places: 'place', countries: 'country', speakers: 'said', authors: 'author' };
+const FACET_TITLES = { outlet: 'Outlets', people: 'People', places: 'Places', countries: 'Countries', speakers: 'Quoted', authors: 'Authors' };
+// How a quotation's speaker who is no person is named.
+const SPEAKER_KINDS = { organisation: 'organisation', outlet: 'outlet', unnamed: 'unnamed source' };
 
 const main = document.getElementById('main');
 const box = document.getElementById('q');
@@ -221,6 +223,7 @@ function hitList(hits, q) {
       // dir="auto": a title or passage in Arabic, Persian or Hebrew reads right to left.
       el('h2', { dir: 'auto' }, link({ article: h.id, q }, marked(h.title || h.id, h.title_highlights))),
       metaLine(h),
+      h.speakers && h.speakers.length > 0 && el('p', { class: 'meta quoted' }, 'quoted: ' + h.speakers.join(' · ')),
       (h.snippets || []).map((f) => el('p', { class: 'snippet', dir: 'auto' }, marked(f.text, f.highlights))),
       h.duplicates && h.duplicates.length > 0 && el('details', { class: 'dups' },
         el('summary', {}, 'also carried by ' + outlets.size + (outlets.size === 1 ? ' outlet' : ' outlets')),
@@ -296,6 +299,7 @@ async function renderArticle(s) {
     names('People', 'people', a.people),
     names('Places', 'places', a.places),
     names('Countries', 'countries', a.countries),
+    quotations(a.quotes),
     el('div', { class: 'body', id: 'article-body', dir: 'auto' }, marked(a.body, a.body_highlights)),
     el('h2', {}, 'Similar articles'), similar));
   document.title = (a.title || a.id) + ' · communique';
@@ -306,6 +310,19 @@ async function renderArticle(s) {
   } catch (err) {
     similar.append(el('li', {}, showError(err)));
   }
+}
+
+/** Who said what in the article: each quotation with its speaker, who opens a `said:` search. */
+function quotations(quotes) {
+  if (!quotes || !quotes.length) return false;
+  return el('section', { class: 'quotes' },
+    el('h3', { class: 'muted' }, 'Who said what'),
+    el('ol', { id: 'quotes' }, quotes.map((qt) => el('li', {},
+      qt.speaker
+        ? el('button', { type: 'button', onclick: () => go({ q: filterText('speakers', qt.speaker) }) }, qt.speaker)
+        : el('span', { class: 'muted' }, qt.speaker_kind === 'unnamed' ? 'unnamed source' : 'speaker not settled'),
+      qt.speaker && SPEAKER_KINDS[qt.speaker_kind] && el('span', { class: 'muted' }, ' (' + SPEAKER_KINDS[qt.speaker_kind] + ')'),
+      ' ', el('q', { dir: 'auto' }, qt.text)))));
 }
 
 /** Only web links are followed; anything else (javascript:...) is shown, not linked. */
