@@ -395,6 +395,7 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn collapsed_lines_are_kept_and_others_collapsed() {
@@ -419,8 +420,6 @@ mod tests {
             );
         }
     }
-
-    use super::*;
 
     fn cleaned(body: &str, format: SourceFormat) -> Article {
         let mut a = Article {

@@ -64,32 +64,26 @@ fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
         let set = |kind: &str| word_set(CUE_SOURCE, kind);
+        let mut speech: HashMap<String, u8> = HashMap::default();
+        for (kind, flag) in [
+            ("verb", VERB),
+            ("participle", PARTICIPLE),
+            ("according", ACCORDING),
+        ] {
+            for w in set(kind) {
+                *speech.entry(w).or_default() |= flag;
+            }
+        }
+        let mut verb_initials = vec![false; 1 << 16].into_boxed_slice();
+        for w in speech.keys() {
+            if let [a, b, ..] = w.as_bytes() {
+                verb_initials[usize::from(*a) << 8 | usize::from(*b)] = true;
+            }
+        }
+        let abbreviation = set("abbreviation");
         Cues {
-            speech: {
-                let mut speech: HashMap<String, u8> = HashMap::default();
-                for (kind, flag) in [
-                    ("verb", VERB),
-                    ("participle", PARTICIPLE),
-                    ("according", ACCORDING),
-                ] {
-                    for w in set(kind) {
-                        *speech.entry(w).or_default() |= flag;
-                    }
-                }
-                speech
-            },
-            verb_initials: {
-                let mut initials = vec![false; 1 << 16].into_boxed_slice();
-                for w in ["verb", "participle", "according"]
-                    .into_iter()
-                    .flat_map(set)
-                {
-                    if let [a, b, ..] = w.as_bytes() {
-                        initials[usize::from(*a) << 8 | usize::from(*b)] = true;
-                    }
-                }
-                initials
-            },
+            speech,
+            verb_initials,
             passive: set("passive"),
             determiner: set("determiner"),
             role_abbreviation: set("role_abbreviation")
@@ -105,12 +99,12 @@ fn cues() -> &'static Cues {
             stop: set("stop"),
             preposition: set("preposition"),
             adverb: set("adverb"),
-            abbreviation: set("abbreviation"),
-            abbreviation_chars: set("abbreviation")
+            abbreviation_chars: abbreviation
                 .iter()
                 .map(|a| a.chars().count())
                 .max()
                 .unwrap_or(0),
+            abbreviation,
             not_org: set("not_org"),
         }
     })

@@ -163,6 +163,8 @@ pub fn decode(stored: &str) -> Vec<Mention> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn stored_mentions_round_trip() {
         let mentions = vec![
@@ -187,8 +189,6 @@ mod tests {
         assert_eq!(super::decode(&stored), mentions);
         assert!(super::decode("not json").is_empty());
     }
-
-    use super::*;
 
     #[test]
     fn papers_channels_and_groups_are_no_people() {
